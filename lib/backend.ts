@@ -42,6 +42,8 @@ const FIX_HINT =
   'tensorflow-cpu wheel when Google\'s storage host is unreachable); see README, Troubleshooting';
 
 function chooseBackend(): BackendInfo {
+  // TensorFlow's C library logs CPU-feature notices to stderr at load; keep notebook runs quiet.
+  process.env.TF_CPP_MIN_LOG_LEVEL = process.env.TF_CPP_MIN_LOG_LEVEL ?? '2';
   const requested = (process.env.LIKELIHOOD_LAB_BACKEND ?? 'auto').trim().toLowerCase();
   if (!['auto', '', 'tensorflow', 'cpu'].includes(requested)) {
     throw new RangeError(

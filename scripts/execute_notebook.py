@@ -1,0 +1,113 @@
+"""Execute a notebook in a fresh tslab kernel with nbclient, the way a grader's Restart & Run All does.
+
+Usage: python scripts/execute_notebook.py NOTEBOOK OUTPUT [--timeout SECONDS] [--twice]
+
+Writes the executed notebook to OUTPUT (may equal NOTEBOOK). The kernel's working directory is the
+notebook's folder (as in JupyterLab), so notebooks import the built lib as `..`.
+
+tslab reports a failed cell only as status 'error' on the execute reply, with the message on
+stderr and no ename/traceback; nbclient then raises CellExecutionError with little to say and
+aborts the later cells. We catch it and print the failing cell's number, source and stderr, and
+exit 1, so callers can fail with the cell's real message.
+
+--twice runs every cell a second time in the same kernel after the first pass (students do this)
+and fails if any cell fails then; the saved outputs are those of the first pass.
+
+A known rare zeromq 6 start-up race (EBUSY "Socket is blocked by a bind or unbind operation")
+can kill the kernel at start: we retry the start once and say so.
+"""
+import argparse
+import copy
+import os
+import sys
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, DeadKernelError
+
+
+def cell_stderr(cell):
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and out.get("name") == "stderr":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") == "error":
+            parts.append(f"{out.get('ename')}: {out.get('evalue')}")
+    return "".join(parts).strip()
+
+
+def report_failure(path, nb, label):
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        stderr = cell_stderr(cell)
+        failed = any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+        if failed or (stderr and "Error" in stderr):
+            source = cell.source if len(cell.source) < 400 else cell.source[:400] + " ..."
+            print(f"FAILED {label}: {path}, code cell {index} (execution {cell.get('execution_count')})",
+                  file=sys.stderr)
+            print(f"--- cell source ---\n{source}\n--- cell stderr ---\n{stderr or '(none)'}", file=sys.stderr)
+            return
+    print(f"FAILED {label}: {path} (no cell output names the error)", file=sys.stderr)
+
+
+def execute(path, nb, timeout):
+    workdir = os.path.dirname(os.path.abspath(path))
+    for attempt in (1, 2):
+        client = NotebookClient(nb, timeout=timeout, kernel_name="tslab",
+                                resources={"metadata": {"path": workdir}},
+                                allow_errors=False, record_timing=False)
+        try:
+            client.execute()
+            return client
+        except DeadKernelError as error:
+            started = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
+            if attempt == 1 and not started:
+                print(f"NOTE: kernel died at start ({error}); known zeromq EBUSY race, retrying once",
+                      file=sys.stderr)
+                for cell in nb.cells:
+                    if cell.cell_type == "code":
+                        cell.outputs = []
+                        cell.execution_count = None
+                continue
+            raise
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("notebook")
+    parser.add_argument("output")
+    parser.add_argument("--timeout", type=int, default=600)
+    parser.add_argument("--twice", action="store_true")
+    args = parser.parse_args()
+
+    nb = nbformat.read(args.notebook, as_version=4)
+    try:
+        first = execute(args.notebook, nb, args.timeout)
+    except CellExecutionError:
+        report_failure(args.notebook, nb, "cell")
+        return 1
+    except DeadKernelError as error:
+        print(f"FAILED kernel: {args.notebook}: the kernel died: {error}", file=sys.stderr)
+        return 1
+    nbformat.write(nb, args.output)
+
+    if args.twice:
+        again = copy.deepcopy(nb)
+        workdir = os.path.dirname(os.path.abspath(args.notebook))
+        client = NotebookClient(again, timeout=args.timeout, kernel_name="tslab",
+                                resources={"metadata": {"path": workdir}})
+        try:
+            with client.setup_kernel():
+                for _ in range(2):
+                    for index, cell in enumerate(again.cells):
+                        client.execute_cell(cell, index)
+        except CellExecutionError:
+            report_failure(args.notebook, again, "second pass in the same kernel")
+            return 1
+    del first
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
