@@ -1,0 +1,259 @@
+/**
+ * Small shared validators: every exported function of Likelihood Lab checks its input here first.
+ *
+ * Messages follow one pattern, `<functionName> requires <argument> <condition>, got <bad value>`,
+ * with no trailing period. A wrong JavaScript type throws `TypeError`; a value of the right type
+ * but the wrong size or range throws `RangeError`.
+ *
+ * @example
+ * assertFiniteArray('gaussianMle', 'xs', [1, 2, 3]); // passes silently
+ * assertFiniteArray('gaussianMle', 'xs', []);
+ * // => RangeError: gaussianMle requires at least one data point
+ */
+
+/** Shows a bad value briefly in an error message: numbers as written, other things by type. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return typeof value;
+}
+
+/**
+ * Checks that `value` is a finite number.
+ *
+ * @throws {TypeError} when `value` is not a number
+ * @throws {RangeError} when `value` is NaN or infinite
+ * @example
+ * assertFiniteNumber('bernoulliMap', 'prior.mean', 0.5); // passes
+ */
+export function assertFiniteNumber(fn: string, arg: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn} requires ${arg} to be a number, got ${describeValue(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`${fn} requires ${arg} to be a finite number, got ${describeValue(value)}`);
+  }
+}
+
+/**
+ * Checks that `value` is a finite number strictly greater than zero.
+ *
+ * @throws {TypeError} when `value` is not a number
+ * @throws {RangeError} when `value` is not finite or not positive
+ * @example
+ * assertPositive('fitGaussianMean', 'learningRate', 1e-4); // passes
+ */
+export function assertPositive(fn: string, arg: string, value: unknown): asserts value is number {
+  assertFiniteNumber(fn, arg, value);
+  if (!(value > 0)) {
+    throw new RangeError(`${fn} requires ${arg} to be positive, got ${describeValue(value)}`);
+  }
+}
+
+/**
+ * Checks that `value` is an integer of at least `min` (default 1).
+ *
+ * @throws {TypeError} when `value` is not a number
+ * @throws {RangeError} when `value` is not an integer or is below `min`
+ * @example
+ * assertInteger('sampleMultivariateNormal', 'n', 100); // passes
+ */
+export function assertInteger(fn: string, arg: string, value: unknown, min = 1): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn} requires ${arg} to be a number, got ${describeValue(value)}`);
+  }
+  if (!Number.isSafeInteger(value) || value < min) {
+    const what = min === 1 ? 'a positive integer' : min === 0 ? 'a non-negative integer' : `an integer of at least ${min}`;
+    throw new RangeError(`${fn} requires ${arg} to be ${what}, got ${describeValue(value)}`);
+  }
+}
+
+/**
+ * Checks that `value` is one of `allowed` (a string enumeration such as an optimizer name).
+ *
+ * @throws {TypeError} when `value` is not a string
+ * @throws {RangeError} when `value` is not in `allowed`
+ * @example
+ * assertOneOf('fitGaussianMean', 'objective', 'sum', ['sum', 'mean']); // passes
+ */
+export function assertOneOf<T extends string>(
+  fn: string,
+  arg: string,
+  value: unknown,
+  allowed: readonly T[],
+): asserts value is T {
+  if (typeof value !== 'string') {
+    throw new TypeError(`${fn} requires ${arg} to be a string, got ${describeValue(value)}`);
+  }
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new RangeError(
+      `${fn} requires ${arg} to be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`,
+    );
+  }
+}
+
+/**
+ * Checks that `xs` is an array of finite numbers with at least `minLength` entries (default 1).
+ * An empty array gives the message `<fn> requires at least one data point`.
+ *
+ * @throws {TypeError} when `xs` is not an array or holds a non-number
+ * @throws {RangeError} when `xs` is too short or holds NaN or an infinity
+ * @example
+ * assertFiniteArray('gaussianMle', 'xs', [1, 2]); // passes
+ */
+export function assertFiniteArray(fn: string, arg: string, xs: unknown, minLength = 1): asserts xs is number[] {
+  if (!Array.isArray(xs)) {
+    throw new TypeError(`${fn} requires ${arg} to be an array of numbers, got ${describeValue(xs)}`);
+  }
+  if (xs.length < minLength) {
+    throw new RangeError(
+      minLength === 1
+        ? `${fn} requires at least one data point`
+        : `${fn} requires ${arg} to have at least ${minLength} entries, got ${xs.length}`,
+    );
+  }
+  for (let i = 0; i < xs.length; i++) assertFiniteNumber(fn, `${arg}[${i}]`, xs[i]);
+}
+
+/**
+ * Checks that `xs` is an array of finite numbers of exactly `length` entries (a vector argument
+ * such as a mean).
+ *
+ * @throws {TypeError} when `xs` is not an array or holds a non-number
+ * @throws {RangeError} when the length differs or an entry is not finite
+ * @example
+ * assertVector('gaussianLogLikelihood', 'mean', [0, 0], 2); // passes
+ */
+export function assertVector(fn: string, arg: string, xs: unknown, length: number): asserts xs is number[] {
+  if (!Array.isArray(xs)) {
+    throw new TypeError(`${fn} requires ${arg} to be an array of numbers, got ${describeValue(xs)}`);
+  }
+  if (xs.length !== length) {
+    throw new RangeError(`${fn} requires ${arg} to have length ${length}, got ${xs.length}`);
+  }
+  for (let i = 0; i < xs.length; i++) assertFiniteNumber(fn, `${arg}[${i}]`, xs[i]);
+}
+
+/**
+ * Checks that `rows` is a non-empty rectangular array of rows of finite numbers (a data matrix,
+ * one observation per row), optionally of a given width. Returns the width (the dimension).
+ *
+ * @returns the common row length
+ * @throws {TypeError} when `rows` or a row is not an array, or an entry is not a number
+ * @throws {RangeError} when `rows` is empty, a row is empty, rows are ragged, the width differs
+ *   from `dimension`, or an entry is not finite
+ * @example
+ * assertRows('multivariateGaussianMle', 'rows', [[1, 2], [3, 4]]); // => 2
+ */
+export function assertRows(fn: string, arg: string, rows: unknown, dimension?: number): number {
+  if (!Array.isArray(rows)) {
+    throw new TypeError(`${fn} requires ${arg} to be an array of rows, got ${describeValue(rows)}`);
+  }
+  if (rows.length === 0) throw new RangeError(`${fn} requires at least one data point`);
+  const first: unknown = rows[0];
+  if (!Array.isArray(first)) {
+    throw new TypeError(`${fn} requires ${arg}[0] to be an array of numbers, got ${describeValue(first)}`);
+  }
+  const width = first.length;
+  if (width === 0) throw new RangeError(`${fn} requires ${arg}[0] to have at least one entry`);
+  if (dimension !== undefined && width !== dimension) {
+    throw new RangeError(`${fn} requires ${arg} to have rows of length ${dimension}, got ${width}`);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
+    if (!Array.isArray(row)) {
+      throw new TypeError(`${fn} requires ${arg}[${i}] to be an array of numbers, got ${describeValue(row)}`);
+    }
+    if (row.length !== width) {
+      throw new RangeError(`${fn} requires ${arg} to be rectangular: ${arg}[${i}] has length ${row.length}, expected ${width}`);
+    }
+    for (let j = 0; j < width; j++) assertFiniteNumber(fn, `${arg}[${i}][${j}]`, row[j]);
+  }
+  return width;
+}
+
+/**
+ * Cholesky factor of a symmetric matrix, or `null` when it is not positive definite.
+ * Internal workhorse of {@link assertCovariance}; see `cholesky` in lib/linalg for the public one.
+ */
+export function tryCholesky(matrix: readonly (readonly number[])[]): number[][] | null {
+  const d = matrix.length;
+  const lower: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  for (let j = 0; j < d; j++) {
+    let diagonal = matrix[j][j];
+    for (let k = 0; k < j; k++) diagonal -= lower[j][k] * lower[j][k];
+    if (!(diagonal > 0) || !Number.isFinite(diagonal)) return null;
+    const pivot = Math.sqrt(diagonal);
+    lower[j][j] = pivot;
+    for (let i = j + 1; i < d; i++) {
+      let sum = matrix[i][j];
+      for (let k = 0; k < j; k++) sum -= lower[i][k] * lower[j][k];
+      lower[i][j] = sum / pivot;
+    }
+  }
+  return lower;
+}
+
+/**
+ * Checks that `matrix` is a `dimension` x `dimension` symmetric positive definite matrix (a valid
+ * covariance), and returns its lower Cholesky factor so callers need not factor it again.
+ *
+ * Symmetry is checked with a relative tolerance of 1e-10 (|a_ij - a_ji| <= 1e-10 max(|a_ij|, |a_ji|, 1e-300)),
+ * so a matrix printed and parsed back still passes; positive definiteness by attempting the
+ * Cholesky factorisation.
+ *
+ * @returns the lower-triangular Cholesky factor L with L L^T = matrix
+ * @throws {TypeError} when `matrix` or a row is not an array, or an entry is not a number
+ * @throws {RangeError} when the shape is wrong, an entry is not finite, or the matrix is not
+ *   symmetric positive definite
+ * @example
+ * assertCovariance('gaussianLogLikelihood', 'covariance', [[5, 0], [0, 5]], 2); // => [[2.236..., 0], [0, 2.236...]]
+ */
+export function assertCovariance(fn: string, arg: string, matrix: unknown, dimension?: number): number[][] {
+  if (!Array.isArray(matrix)) {
+    throw new TypeError(`${fn} requires ${arg} to be an array of rows, got ${describeValue(matrix)}`);
+  }
+  const d = dimension ?? matrix.length;
+  if (d === 0 || matrix.length !== d) {
+    throw new RangeError(`${fn} requires ${arg} to be ${d}x${d}, got ${matrix.length} rows`);
+  }
+  for (let i = 0; i < d; i++) {
+    const row: unknown = matrix[i];
+    if (!Array.isArray(row)) {
+      throw new TypeError(`${fn} requires ${arg}[${i}] to be an array of numbers, got ${describeValue(row)}`);
+    }
+    if (row.length !== d) {
+      throw new RangeError(`${fn} requires ${arg} to be ${d}x${d}, got a row of length ${row.length}`);
+    }
+    for (let j = 0; j < d; j++) assertFiniteNumber(fn, `${arg}[${i}][${j}]`, row[j]);
+  }
+  const m = matrix as number[][];
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < i; j++) {
+      const scale = Math.max(Math.abs(m[i][j]), Math.abs(m[j][i]), 1e-300);
+      if (Math.abs(m[i][j] - m[j][i]) > 1e-10 * scale) {
+        throw new RangeError(
+          `${fn} requires ${arg} to be symmetric, got ${arg}[${i}][${j}] = ${m[i][j]} but ${arg}[${j}][${i}] = ${m[j][i]}`,
+        );
+      }
+    }
+  }
+  const lower = tryCholesky(m);
+  if (lower === null) throw new RangeError(`${fn} requires ${arg} to be symmetric positive definite`);
+  return lower;
+}
+
+/**
+ * Checks that an options argument is either absent or a plain object.
+ *
+ * @throws {TypeError} when `options` is neither undefined nor an object
+ * @example
+ * assertOptions('fitGaussianMean', {}); // passes
+ */
+export function assertOptions(fn: string, options: unknown): void {
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
+  }
+}

@@ -1,0 +1,83 @@
+import { assertFiniteNumber, describeValue } from '../guards';
+
+/**
+ * Eigenvalues of a real symmetric matrix, in ascending order, in float64.
+ *
+ * For 2x2 matrices the closed form (a+c)/2 ± sqrt(((a-c)/2)^2 + b^2) is used; larger matrices use
+ * the cyclic Jacobi rotation method (rotations until the off-diagonal mass is below 1e-30 of the
+ * total). Likelihood Lab needs them for learning-rate bounds, which depend on the extreme
+ * eigenvalues of a precision matrix.
+ * See https://en.wikipedia.org/wiki/Jacobi_eigenvalue_algorithm
+ *
+ * @param matrix a d x d symmetric matrix of finite numbers (need not be positive definite)
+ * @returns the d eigenvalues, smallest first
+ * @throws {TypeError} when `matrix` is not an array of arrays of numbers
+ * @throws {RangeError} when `matrix` is empty, not square, not symmetric, or has a non-finite entry
+ * @example
+ * symmetricEigenvalues([[2, 1], [1, 2]]); // => [1, 3]
+ */
+export function symmetricEigenvalues(matrix: number[][]): number[] {
+  const fn = 'symmetricEigenvalues';
+  if (!Array.isArray(matrix)) throw new TypeError(`${fn} requires matrix to be an array of rows, got ${describeValue(matrix)}`);
+  const d = matrix.length;
+  if (d === 0) throw new RangeError(`${fn} requires matrix to have at least one row`);
+  for (let i = 0; i < d; i++) {
+    const row: unknown = matrix[i];
+    if (!Array.isArray(row)) throw new TypeError(`${fn} requires matrix[${i}] to be an array of numbers, got ${describeValue(row)}`);
+    if (row.length !== d) throw new RangeError(`${fn} requires matrix to be ${d}x${d}, got a row of length ${row.length}`);
+    for (let j = 0; j < d; j++) assertFiniteNumber(fn, `matrix[${i}][${j}]`, row[j]);
+  }
+  for (let i = 0; i < d; i++) {
+    for (let j = 0; j < i; j++) {
+      const scale = Math.max(Math.abs(matrix[i][j]), Math.abs(matrix[j][i]), 1e-300);
+      if (Math.abs(matrix[i][j] - matrix[j][i]) > 1e-10 * scale) {
+        throw new RangeError(`${fn} requires matrix to be symmetric, got matrix[${i}][${j}] = ${matrix[i][j]} but matrix[${j}][${i}] = ${matrix[j][i]}`);
+      }
+    }
+  }
+  return eigenvaluesUnchecked(matrix);
+}
+
+/** Eigenvalues of a validated symmetric matrix (internal). */
+export function eigenvaluesUnchecked(matrix: number[][]): number[] {
+  const d = matrix.length;
+  if (d === 1) return [matrix[0][0]];
+  if (d === 2) {
+    const a = matrix[0][0];
+    const b = (matrix[0][1] + matrix[1][0]) / 2;
+    const c = matrix[1][1];
+    const centre = (a + c) / 2;
+    const radius = Math.hypot((a - c) / 2, b);
+    return [centre - radius, centre + radius];
+  }
+  const a = matrix.map((row, i) => row.map((_, j) => (matrix[i][j] + matrix[j][i]) / 2));
+  let total = 0;
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) total += a[i][j] * a[i][j];
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j) off += a[i][j] * a[i][j];
+    if (off <= 1e-30 * total) break;
+    for (let p = 0; p < d - 1; p++) {
+      for (let q = p + 1; q < d; q++) {
+        if (a[p][q] === 0) continue;
+        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < d; k++) {
+          const akp = a[k][p];
+          const akq = a[k][q];
+          a[k][p] = c * akp - s * akq;
+          a[k][q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < d; k++) {
+          const apk = a[p][k];
+          const aqk = a[q][k];
+          a[p][k] = c * apk - s * aqk;
+          a[q][k] = s * apk + c * aqk;
+        }
+      }
+    }
+  }
+  return a.map((row, i) => row[i]).sort((x, y) => x - y);
+}
