@@ -44,6 +44,8 @@ const FIX_HINT =
 function chooseBackend(): BackendInfo {
   // TensorFlow's C library logs CPU-feature notices to stderr at load; keep notebook runs quiet.
   process.env.TF_CPP_MIN_LOG_LEVEL = process.env.TF_CPP_MIN_LOG_LEVEL ?? '2';
+  // oneDNN kernels may reorder float32 sums by thread layout; off, re-runs give the same digits.
+  process.env.TF_ENABLE_ONEDNN_OPTS = process.env.TF_ENABLE_ONEDNN_OPTS ?? '0';
   const requested = (process.env.LIKELIHOOD_LAB_BACKEND ?? 'auto').trim().toLowerCase();
   if (!['auto', '', 'tensorflow', 'cpu'].includes(requested)) {
     throw new RangeError(

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/*
+ * The main job: execute every notebook in notebooks/ in a fresh tslab kernel (real Jupyter,
+ * nbclient) and write HTML reports with nbconvert into reports/ (git-ignored).
+ *
+ * Usage: node scripts/report.js [--save] [--pdf] [NOTEBOOK ...]
+ *   --save  also write the executed notebooks back into notebooks/ (what we commit, after a clean
+ *           Restart & Run All)
+ *   --pdf   also print each HTML report to PDF with headless Chromium (scripts/print-pdf.js)
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const root = path.resolve(__dirname, '..');
+const notebooksDir = path.join(root, 'notebooks');
+const reportsDir = path.join(root, 'reports');
+const venvBin = path.join(root, '.venv', 'bin');
+
+const args = process.argv.slice(2);
+const save = args.includes('--save');
+const pdf = args.includes('--pdf');
+const named = args.filter((a) => !a.startsWith('--'));
+const notebooks = (named.length > 0 ? named.map((n) => path.resolve(n)) : fs
+  .readdirSync(notebooksDir)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort()
+  .map((f) => path.join(notebooksDir, f)));
+
+if (!fs.existsSync(path.join(venvBin, 'python'))) {
+  console.error('report: .venv is missing: run `npm run setup` first');
+  process.exit(1);
+}
+fs.mkdirSync(reportsDir, { recursive: true });
+
+let failures = 0;
+for (const notebook of notebooks) {
+  const name = path.basename(notebook, '.ipynb');
+  const executed = path.join(reportsDir, `${name}.ipynb`);
+  console.log(`[report] executing ${path.relative(root, notebook)}`);
+  const run = spawnSync(path.join(venvBin, 'python'), [path.join(__dirname, 'execute_notebook.py'), notebook, executed], {
+    stdio: 'inherit',
+    env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+  });
+  if (run.status !== 0) {
+    failures += 1;
+    continue;
+  }
+  if (save) fs.copyFileSync(executed, notebook);
+  const html = spawnSync(
+    path.join(venvBin, 'jupyter'),
+    ['nbconvert', '--to', 'html', '--output-dir', reportsDir, '--output', name, executed],
+    { encoding: 'utf8' },
+  );
+  if (html.status !== 0) {
+    console.error(html.stderr);
+    failures += 1;
+    continue;
+  }
+  console.log(`[report] wrote reports/${name}.html${save ? ` and saved ${path.relative(root, notebook)}` : ''}`);
+}
+
+if (pdf && failures === 0) {
+  const printed = spawnSync(process.execPath, [path.join(__dirname, 'print-pdf.js'), ...notebooks.map((n) => path.join(reportsDir, `${path.basename(n, '.ipynb')}.html`))], {
+    stdio: 'inherit',
+  });
+  if (printed.status !== 0) failures += 1;
+}
+
+if (failures > 0) {
+  console.error(`[report] ${failures} notebook(s) failed`);
+  process.exit(1);
+}
+console.log(`[report] ${notebooks.length} notebook(s) executed; HTML reports in reports/`);
