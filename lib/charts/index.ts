@@ -1,0 +1,27 @@
+// Chart builders: pure (data, options) => Vega-Lite spec functions, composed with `layer`.
+
+// Composition and look
+export { layer } from './layer';
+export { chartTheme } from './theme';
+
+// Parameter-plane pictures
+export { heatmap } from './heatmap';
+export type { HeatmapGrid, HeatmapOptions } from './heatmap';
+export { pathOverlay } from './path-overlay';
+export type { OptimizerPath, PathOverlayOptions } from './path-overlay';
+
+// Per-step pictures
+export { lossCurve } from './loss-curve';
+export type { StepSeries, LossCurveOptions } from './loss-curve';
+export { coordinateTraces } from './coordinate-traces';
+export type { CoordinateTracesOptions } from './coordinate-traces';
+export { learningRateSelector } from './learning-rate-selector';
+export type { LearningRateRun, LearningRateSelectorOptions } from './learning-rate-selector';
+
+// Data and theory pictures
+export { scatter } from './scatter';
+export type { ScatterOptions } from './scatter';
+export { lineOverlay } from './line-overlay';
+export type { StraightLine, LineOverlayOptions } from './line-overlay';
+export { functionCurves } from './function-curves';
+export type { FunctionSeries, VerticalMarker, FunctionCurvesOptions } from './function-curves';

@@ -1,0 +1,107 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { chartTheme } from './theme';
+import { roundSignificant } from './round';
+import { stridedIndices } from './stride';
+import { requireFinite, requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
+
+/** One curve of values per optimizer step. */
+export interface StepSeries {
+  /** Series name shown in the legend and tooltip, e.g. `'Adam'`. */
+  name: string;
+  /** `values[step]`, e.g. the log-likelihood after each step. */
+  values: number[];
+}
+
+/** Options for {@link lossCurve}. */
+export interface LossCurveOptions {
+  /**
+   * When set, plot the gap to the optimum `optimum - value` (e.g. `L* - L` with `L*` the
+   * log-likelihood at the closed-form MLE) instead of the value itself. The gap is what shrinks
+   * geometrically near the optimum, so it is the quantity to show on a log scale.
+   * @default undefined (plot the values)
+   */
+  optimum?: number;
+  /**
+   * Use a log-scale y axis. A log scale needs positive numbers: without `optimum` every value
+   * must be positive (else a RangeError); with `optimum`, gaps below `gapFloor` (zero or slightly
+   * negative ones, from float32 rounding at convergence) are raised to `gapFloor`.
+   * @default false
+   */
+  logScale?: boolean;
+  /** Smallest gap drawn on a log scale. @default 1e-12 */
+  gapFloor?: number;
+  /** At most this many points per series (evenly strided, first and last kept). @default 1000 */
+  maxPointsPerSeries?: number;
+  /** Chart title. @default undefined (no title) */
+  title?: string;
+  /** x-axis title. @default 'step' */
+  xTitle?: string;
+  /** y-axis title. @default 'log-likelihood', or 'L* − L (gap to optimum)' with optimum */
+  yTitle?: string;
+  /** Plot width in pixels. @default chartTheme.width */
+  width?: number;
+  /** Plot height in pixels. @default chartTheme.height */
+  height?: number;
+}
+
+/**
+ * Value per step for one or more optimizer runs (log-likelihood per step, or its gap to the
+ * optimum on a log scale), one colour per series. Hovering a point shows series, step and value.
+ * Non-finite values (a diverged run) are dropped.
+ *
+ * @param series - one entry per run, `values[step]`
+ * @param options - see {@link LossCurveOptions}
+ * @returns a Vega-Lite line-mark spec
+ * @throws {TypeError} when series is not an array or a name is not a non-empty string
+ * @throws {RangeError} when series or its values are empty, an option is out of range, or a
+ *   log scale is asked for non-positive values without an optimum
+ * @example
+ * const spec = lossCurve([{ name: 'SGD', values: [-30, -12, -10.5] }], { optimum: -10, logScale: true });
+ * spec.data; // => { values: [{ series: 'SGD', step: 0, value: 20 }, ...] }
+ */
+export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}): TopLevelSpec {
+  requireNonEmptyArray('lossCurve', 'series', series);
+  const o = { logScale: false, gapFloor: 1e-12, maxPointsPerSeries: 1000, xTitle: 'step', ...options };
+  const gap = o.optimum !== undefined;
+  if (gap) requireFinite('lossCurve', 'optimum', o.optimum);
+  requireFinite('lossCurve', 'gapFloor', o.gapFloor);
+  if (!(o.gapFloor > 0)) throw new RangeError(`lossCurve requires gapFloor to be positive, got ${o.gapFloor}`);
+  requireIntegerAtLeast('lossCurve', 'maxPointsPerSeries', o.maxPointsPerSeries, 2);
+  const yTitle = o.yTitle ?? (gap ? 'L* − L (gap to optimum)' : 'log-likelihood');
+  const rows: { series: string; step: number; value: number }[] = [];
+  series.forEach((s, k) => {
+    requireName('lossCurve', `series[${k}].name`, s?.name);
+    requireNonEmptyArray('lossCurve', `series[${k}].values`, s.values);
+    for (const step of stridedIndices(s.values.length, o.maxPointsPerSeries)) {
+      const raw = s.values[step];
+      if (typeof raw !== 'number' || !Number.isFinite(raw)) continue;
+      let value = gap ? (o.optimum as number) - raw : raw;
+      if (o.logScale && gap) value = Math.max(value, o.gapFloor);
+      if (o.logScale && value <= 0) {
+        throw new RangeError(
+          `lossCurve requires positive values on a log scale, got ${raw} at series[${k}] step ${step}; pass optimum to plot the gap`,
+        );
+      }
+      rows.push({ series: s.name, step, value: roundSignificant(value) });
+    }
+  });
+  return {
+    $schema: chartTheme.schema,
+    ...(o.title !== undefined ? { title: o.title } : {}),
+    width: o.width ?? chartTheme.width,
+    height: o.height ?? chartTheme.height,
+    config: chartTheme.config,
+    data: { values: rows },
+    mark: { type: 'line', point: { size: 12, filled: true }, strokeWidth: 1.5 },
+    encoding: {
+      x: { field: 'step', type: 'quantitative', title: o.xTitle },
+      y: { field: 'value', type: 'quantitative', title: yTitle, scale: o.logScale ? { type: 'log' } : { zero: false } },
+      color: { field: 'series', type: 'nominal', title: 'series', scale: { domain: series.map((s) => s.name) } },
+      tooltip: [
+        { field: 'series', type: 'nominal', title: 'series' },
+        { field: 'step', type: 'quantitative', title: 'step' },
+        { field: 'value', type: 'quantitative', title: yTitle, format: '.6~g' },
+      ],
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// Notebook display: one bundle per output, tslab's writer wrapped in display.ts only.
+
+// Charts
+export { showChart, resolveDisplayWriter } from './display';
+export type { DisplayContent, DisplayWriter, DisplayOptions, ShowChartOptions } from './display';
+export { renderSvg } from './render-svg';
+export type { RenderSvgOptions } from './render-svg';
+export { compactSvg } from './compact-svg';
+
+// Text outputs
+export { progressLine } from './progress-line';
+export type { ProgressLine } from './progress-line';
+export { showTable } from './show-table';
+export type { TableCell, ShowTableOptions } from './show-table';
+export { showMarkdown } from './show-markdown';
+export { showLatex } from './show-latex';
