@@ -1,0 +1,140 @@
+import type { Tensor1D, Tensor2D, Scalar } from '@tensorflow/tfjs';
+import { tf } from '../backend';
+import { assertCovariance, assertOptions, assertRows, assertVector, describeValue, tryCholesky } from '../guards';
+import { logDeterminantFromCholesky } from '../linalg/spd-inverse';
+import { compensatedSum } from '../numeric/compensated-sum';
+
+/** Options of `gaussianLogLikelihood` and `gaussianLogLikelihoodTensor`. */
+export interface GaussianLogLikelihoodOptions {
+  /**
+   * Include the normalising constant -n/2 log((2 pi)^d |Sigma|), giving the true log density
+   * sum log N(x_i; mean, Sigma). The assignment's L(X, mu, Sigma) leaves it out (it does not
+   * depend on the mean, so it moves neither the maximiser nor the gradient).
+   * @default false
+   */
+  normalized?: boolean;
+}
+
+/**
+ * Log-likelihood of rows under a multivariate Gaussian N(mean, covariance), in float64.
+ *
+ * By default this is the assignment's L(X, mu, Sigma) = sum_i -1/2 (x_i - mu) Sigma^-1 (x_i - mu)^T,
+ * WITHOUT the normalising constant -n/2 log((2 pi)^d |Sigma|): its values are <= 0 and equal 0
+ * only when every row equals the mean. Pass `{ normalized: true }` to add the constant and get
+ * sum_i log N(x_i; mu, Sigma) (what `scipy.stats.multivariate_normal.logpdf(...).sum()` returns).
+ * Quadratic forms are evaluated as |L^-1 (x - mu)|^2 with the Cholesky factor L of Sigma, so no
+ * inverse is formed; the sum is compensated.
+ *
+ * @param rows the data, n rows of length d
+ * @param mean the mean vector, length d
+ * @param covariance a d x d symmetric positive definite matrix
+ * @param options `{ normalized }` (default false)
+ * @returns the log-likelihood, a finite number
+ * @throws {TypeError} when an argument has the wrong type
+ * @throws {RangeError} when the data are empty or ragged, a length does not match d, an entry is
+ *   not finite, or the covariance is not symmetric positive definite
+ * @example
+ * gaussianLogLikelihood([[1, 1], [3, 1]], [2, 1], [[1, 0], [0, 1]]); // => -1
+ */
+export function gaussianLogLikelihood(
+  rows: number[][],
+  mean: number[],
+  covariance: number[][],
+  options: GaussianLogLikelihoodOptions = {},
+): number {
+  const fn = 'gaussianLogLikelihood';
+  const d = assertRows(fn, 'rows', rows);
+  assertVector(fn, 'mean', mean, d);
+  const lower = assertCovariance(fn, 'covariance', covariance, d);
+  assertOptions(fn, options);
+  const normalized = options.normalized ?? false;
+  assertBoolean(fn, 'options.normalized', normalized);
+  const forms = rows.map((row) => quadraticForm(lower, row, mean));
+  const value = -0.5 * compensatedSum(forms);
+  return normalized ? value + logNormalizer(rows.length, d, logDeterminantFromCholesky(lower)) : value;
+}
+
+/**
+ * The same log-likelihood on TensorFlow.js tensors, for automatic differentiation (float32).
+ *
+ * Computes sum(-1/2 ((x - mean) P) * (x - mean)) with P = `covarianceInverse`, exactly the
+ * seed's `L(X, mu, sigma)` written with a precomputed inverse (invert once in float64, e.g. with
+ * `spdInverse`, instead of every step). Differentiable in `mean` (and `x`): use it inside
+ * `tf.grad` or an optimizer's `minimize`. With `{ normalized: true }` the constant
+ * -n/2 (d log 2 pi - log |P|) is added (read from P once; it has zero gradient).
+ *
+ * Tensor shapes are checked; values are not (checking them would force a device read).
+ *
+ * @param x data, shape [n, d]
+ * @param mean mean, shape [d]
+ * @param covarianceInverse the precision matrix Sigma^-1, shape [d, d], symmetric positive definite
+ * @param options `{ normalized }` (default false)
+ * @returns a scalar tensor; the caller disposes it (or calls this inside `tf.tidy`)
+ * @throws {TypeError} when an argument is not a tensor
+ * @throws {RangeError} when a rank or shape does not match
+ * @example
+ * const value = tf.tidy(() =>
+ *   gaussianLogLikelihoodTensor(tf.tensor2d([[1, 1], [3, 1]]), tf.tensor1d([2, 1]), tf.eye(2) as tf.Tensor2D));
+ * value.dataSync()[0]; // => -1
+ * value.dispose();
+ */
+export function gaussianLogLikelihoodTensor(
+  x: Tensor2D,
+  mean: Tensor1D,
+  covarianceInverse: Tensor2D,
+  options: GaussianLogLikelihoodOptions = {},
+): Scalar {
+  const fn = 'gaussianLogLikelihoodTensor';
+  assertTensor(fn, 'x', x, 2);
+  assertTensor(fn, 'mean', mean, 1);
+  assertTensor(fn, 'covarianceInverse', covarianceInverse, 2);
+  const [n, d] = x.shape;
+  if (n === 0) throw new RangeError(`${fn} requires at least one data point`);
+  if (mean.shape[0] !== d) throw new RangeError(`${fn} requires mean to have shape [${d}], got [${mean.shape.join(', ')}]`);
+  if (covarianceInverse.shape[0] !== d || covarianceInverse.shape[1] !== d) {
+    throw new RangeError(`${fn} requires covarianceInverse to have shape [${d}, ${d}], got [${covarianceInverse.shape.join(', ')}]`);
+  }
+  assertOptions(fn, options);
+  const normalized = options.normalized ?? false;
+  assertBoolean(fn, 'options.normalized', normalized);
+  let constant = 0;
+  if (normalized) {
+    const values = covarianceInverse.arraySync();
+    const lower = tryCholesky(values);
+    if (lower === null) throw new RangeError(`${fn} requires covarianceInverse to be symmetric positive definite`);
+    constant = logNormalizer(n, d, -logDeterminantFromCholesky(lower));
+  }
+  return tf.tidy(() => {
+    const diff = tf.sub(x, mean);
+    const value = tf.mul(-0.5, tf.sum(tf.mul(tf.matMul(diff, covarianceInverse), diff)));
+    return (constant === 0 ? value : tf.add(value, constant)) as Scalar;
+  });
+}
+
+/** (x - mean)^T Sigma^-1 (x - mean) = |L^-1 (x - mean)|^2 by forward substitution (internal). */
+export function quadraticForm(lower: number[][], x: number[], mean: number[]): number {
+  const d = lower.length;
+  const y = new Array<number>(d);
+  let sum = 0;
+  for (let i = 0; i < d; i++) {
+    let value = x[i] - mean[i];
+    for (let k = 0; k < i; k++) value -= lower[i][k] * y[k];
+    y[i] = value / lower[i][i];
+    sum += y[i] * y[i];
+  }
+  return sum;
+}
+
+/** -n/2 (d log(2 pi) + log |Sigma|) (internal). */
+export function logNormalizer(n: number, d: number, logDeterminantCovariance: number): number {
+  return (-n / 2) * (d * Math.log(2 * Math.PI) + logDeterminantCovariance);
+}
+
+function assertBoolean(fn: string, arg: string, value: unknown): void {
+  if (typeof value !== 'boolean') throw new TypeError(`${fn} requires ${arg} to be a boolean, got ${describeValue(value)}`);
+}
+
+function assertTensor(fn: string, arg: string, value: unknown, rank: number): void {
+  if (!(value instanceof tf.Tensor)) throw new TypeError(`${fn} requires ${arg} to be a tensor, got ${describeValue(value)}`);
+  if (value.rank !== rank) throw new RangeError(`${fn} requires ${arg} to have rank ${rank}, got ${value.rank}`);
+}
