@@ -37,18 +37,16 @@ def cell_stderr(cell):
 
 
 def report_failure(path, nb, label):
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        stderr = cell_stderr(cell)
-        failed = any(o.get("output_type") == "error" for o in cell.get("outputs", []))
-        if failed or (stderr and "Error" in stderr):
-            source = cell.source if len(cell.source) < 400 else cell.source[:400] + " ..."
-            print(f"FAILED {label}: {path}, code cell {index} (execution {cell.get('execution_count')})",
-                  file=sys.stderr)
-            print(f"--- cell source ---\n{source}\n--- cell stderr ---\n{stderr or '(none)'}", file=sys.stderr)
-            return
-    print(f"FAILED {label}: {path} (no cell output names the error)", file=sys.stderr)
+    # nbclient stops at the failing cell: it is the last code cell that ran (has a count or outputs).
+    ran = [(i, c) for i, c in enumerate(nb.cells)
+           if c.cell_type == "code" and (c.get("execution_count") or c.get("outputs"))]
+    if not ran:
+        print(f"FAILED {label}: {path} (no cell ran)", file=sys.stderr)
+        return
+    index, cell = ran[-1]
+    source = cell.source if len(cell.source) < 400 else cell.source[:400] + " ..."
+    print(f"FAILED {label}: {path}, code cell {index} (execution {cell.get('execution_count')})", file=sys.stderr)
+    print(f"--- cell source ---\n{source}\n--- cell stderr ---\n{cell_stderr(cell) or '(none)'}", file=sys.stderr)
 
 
 def execute(path, nb, timeout):
@@ -59,7 +57,7 @@ def execute(path, nb, timeout):
                                 allow_errors=False, record_timing=False)
         try:
             client.execute()
-            return client
+            return
         except DeadKernelError as error:
             started = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
             if attempt == 1 and not started:
@@ -83,7 +81,7 @@ def main():
 
     nb = nbformat.read(args.notebook, as_version=4)
     try:
-        first = execute(args.notebook, nb, args.timeout)
+        execute(args.notebook, nb, args.timeout)
     except CellExecutionError:
         report_failure(args.notebook, nb, "cell")
         return 1
@@ -97,15 +95,20 @@ def main():
         workdir = os.path.dirname(os.path.abspath(args.notebook))
         client = NotebookClient(again, timeout=args.timeout, kernel_name="tslab",
                                 resources={"metadata": {"path": workdir}})
+        index = -1
         try:
             with client.setup_kernel():
                 for _ in range(2):
                     for index, cell in enumerate(again.cells):
+                        if cell.cell_type == "code":
+                            cell.outputs = []
                         client.execute_cell(cell, index)
         except CellExecutionError:
-            report_failure(args.notebook, again, "second pass in the same kernel")
+            cell = again.cells[index]
+            print(f"FAILED second pass in the same kernel: {args.notebook}, code cell {index}", file=sys.stderr)
+            print(f"--- cell source ---\n{cell.source[:400]}\n--- cell stderr ---\n{cell_stderr(cell) or '(none)'}",
+                  file=sys.stderr)
             return 1
-    del first
     return 0
 
 
