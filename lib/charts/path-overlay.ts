@@ -22,8 +22,8 @@ export interface PathOverlayOptions {
   domain?: { x: [number, number]; y: [number, number] };
   /**
    * At most this many points per run (evenly strided, first and last kept); steps keep their
-   * original numbers.
-   * @default 500
+   * original numbers. Each point is ~150 bytes of SVG, so 3 runs of 200 points cost ~100 KB.
+   * @default 200
    */
   maxPointsPerPath?: number;
   /** Chart title. @default undefined (no title) */
@@ -40,7 +40,7 @@ export interface PathOverlayOptions {
 
 const DEFAULTS = {
   domain: { x: [-5, 5] as [number, number], y: [-5, 5] as [number, number] },
-  maxPointsPerPath: 500,
+  maxPointsPerPath: 200,
   xTitle: 'mu_x',
   yTitle: 'mu_y',
 };
@@ -101,11 +101,12 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
     data: { values: rows },
     layer: [
       {
-        mark: { type: 'line', clip: true, strokeWidth: 2 },
+        mark: { type: 'line', aria: false, clip: true, strokeWidth: 2 },
         encoding: { ...position, order: { field: 'step', type: 'quantitative' } },
       },
       {
-        mark: { type: 'point', clip: true, filled: true, size: 18, opacity: 0.9, stroke: 'white', strokeWidth: 0.5 },
+        // aria: false keeps vega from writing an aria-label into every point's SVG path (~80 bytes each).
+        mark: { type: 'point', aria: false, clip: true, filled: true, size: 14 },
         encoding: {
           ...position,
           tooltip: [

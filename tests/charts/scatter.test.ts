@@ -1,0 +1,38 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { scatter } from '../../lib/charts/scatter';
+import { renderSvg } from '../../lib/notebook/render-svg';
+import { compileWarnings } from './helpers';
+
+const tenThousand = Array.from({ length: 10000 }, (_, k) => [Math.sin(k) * 3, Math.cos(k * 1.7) * 2]);
+
+describe('scatter', () => {
+  it('draws every point of a small sample, rounded to 6 significant digits, with no subsampling note', () => {
+    const spec = scatter([[0, 1], [1, 3], [2, Math.PI]], { xTitle: 'x1', yTitle: 'x2' }) as any;
+    assert.deepEqual(spec.data.values, [{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 3.14159 }]);
+    assert.equal(spec.title, undefined);
+    assert.deepEqual(spec.mark, { type: 'point', aria: false, filled: true, size: 10, opacity: 0.35, color: '#4c78a8' });
+    assert.equal(spec.encoding.x.title, 'x1');
+  });
+
+  it('thins 10000 points to an evenly strided 2000 and says so in the subtitle', () => {
+    const spec = scatter(tenThousand, { title: 'Sample' }) as any;
+    assert.equal(spec.data.values.length, 2000);
+    assert.deepEqual(spec.data.values[1], { x: Number((Math.sin(5) * 3).toPrecision(6)), y: Number((Math.cos(5 * 1.7) * 2).toPrecision(6)) });
+    assert.deepEqual(spec.title, { text: 'Sample', subtitle: 'showing 2000 of 10000 points (evenly strided subsample)' });
+    assert.equal((scatter(tenThousand, { maxPoints: 10 }) as any).title, 'showing 10 of 10000 points (evenly strided subsample)');
+  });
+
+  it('keeps the 10000-point display bundle under 400 KB and compiles without warnings', async () => {
+    const spec = scatter(tenThousand);
+    assert.deepEqual(compileWarnings(spec), []);
+    const bytes = JSON.stringify(spec).length + (await renderSvg(spec)).length;
+    assert.ok(bytes < 400 * 1024, `scatter bundle is ${bytes} bytes`);
+  });
+
+  it('rejects bad input with exact messages', () => {
+    assert.throws(() => scatter([]), { name: 'RangeError', message: 'scatter requires rows to be a non-empty array' });
+    assert.throws(() => scatter([[1, NaN]]), { name: 'TypeError', message: 'scatter requires rows[0] to be an [x, y] pair of finite numbers' });
+    assert.throws(() => scatter([[1, 2]], { maxPoints: 0 }), { name: 'RangeError', message: 'scatter requires maxPoints to be an integer >= 1, got 0' });
+  });
+});
