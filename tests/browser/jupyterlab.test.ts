@@ -1,0 +1,93 @@
+/*
+ * Every notebook in notebooks/ opened in real JupyterLab (the project's, from .venv) in headless
+ * Chromium: the TypeScript kernel starts, Run > Run All Cells runs every cell without an error,
+ * and every chart output of the committed notebook renders as a live Vega chart in the same cell.
+ * Screenshots of each notebook and each chart go to screenshots/ (git-ignored).
+ *
+ * The real notebooks/ folder is served (the kernel's working directory must be notebooks/ for
+ * `import ... from '..'`), autosave is off in the lab's throw-away settings, the tab is closed
+ * without saving, and a hash check proves the committed files are unchanged afterwards.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'path';
+import {
+  BrowserHandle,
+  LabServer,
+  launchBrowser,
+  listNotebooks,
+  notebooksDir,
+  openNotebookWithRetry,
+  clearAndRunAll,
+  runProblems,
+  screenshotCharts,
+  screenshotsDir,
+  sha256,
+  shutdownSessions,
+  startLab,
+  waitForRun,
+} from './browser-kit';
+
+const RUN_TIMEOUT_MS = Number(process.env.LIKELIHOOD_LAB_RUN_TIMEOUT_MS || 240000);
+const notebooks = listNotebooks();
+const hashes = new Map(notebooks.map((nb) => [nb.file, sha256(nb.file)]));
+
+describe('JupyterLab: every notebook runs and shows its charts', () => {
+  let lab: LabServer | undefined;
+  let handle: BrowserHandle | undefined;
+
+  before(async () => {
+    const t0 = Date.now();
+    lab = await startLab(notebooksDir);
+    const t1 = Date.now();
+    handle = await launchBrowser();
+    console.log(`# lab up in ${((t1 - t0) / 1000).toFixed(1)} s, chromium in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  }, { timeout: 150000 });
+
+  after(async () => {
+    try {
+      if (handle) await handle.close();
+    } finally {
+      if (lab) await lab.stop();
+    }
+  }, { timeout: 60000 });
+
+  it('finds the notebooks and their charts', () => {
+    assert.ok(notebooks.length > 0, `no notebooks in ${notebooksDir}`);
+    const charts = notebooks.reduce((n, nb) => n + nb.charts, 0);
+    assert.ok(charts > 0, `the committed notebooks hold no chart output (${'application/vnd.vegalite.v5+json'}); were they saved after running?`);
+  });
+
+  for (const info of notebooks) {
+    const nb = path.basename(info.file);
+    it(`${nb}: Run All runs every cell and renders its ${info.charts} chart(s)`, { timeout: RUN_TIMEOUT_MS + 150000 }, async () => {
+      assert.ok(lab && handle, 'lab or browser did not start');
+      const page = await handle.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      const t0 = Date.now();
+      let failed = true;
+      try {
+        await openNotebookWithRetry(page, lab, nb, (line) => console.log(`# ${nb}: ${line}`));
+        const t1 = Date.now();
+        await clearAndRunAll(page);
+        const { states, seconds } = await waitForRun(page, info, RUN_TIMEOUT_MS);
+        const files = await screenshotCharts(page, info);
+        console.log(
+          `# ${nb}: kernel idle after ${((t1 - t0) / 1000).toFixed(1)} s, Run All done in ${seconds.toFixed(1)} s, ` +
+            `${states.reduce((n, s) => n + s.charts, 0)}/${info.charts} charts, ${files.length} screenshots`,
+        );
+        const problems = runProblems(info, states);
+        assert.deepEqual(problems, [], `${nb}:\n  ${problems.join('\n  ')}`);
+        failed = false;
+      } finally {
+        if (failed) {
+          await page
+            .screenshot({ path: path.join(screenshotsDir, `${info.name}-FAILED.png`), fullPage: true, timeout: 10000 })
+            .catch(() => undefined);
+        }
+        await page.close({ runBeforeUnload: false }).catch(() => undefined);
+        await shutdownSessions(lab!);
+        assert.equal(sha256(info.file), hashes.get(info.file), `${nb} changed on disk while JupyterLab had it open`);
+      }
+    });
+  }
+});
