@@ -1,0 +1,124 @@
+import { assertCovariance, assertInteger, assertOneOf, assertOptions, assertRows, assertVector } from '../guards';
+import { meanAndCovariance } from '../estimators/multivariate-gaussian';
+import { inverseFromCholesky } from '../linalg/spd-inverse';
+import { createUniformGenerator } from '../random/seeded-uniform';
+import { drawIndices } from '../random/sample-without-replacement';
+import type { Objective } from './learning-rate-bound';
+
+/** Options of `minibatchGradientVariance`. */
+export interface MinibatchGradientVarianceOptions {
+  /**
+   * Number of mini-batches drawn to measure the variance, an integer >= 2.
+   * @default 1000
+   */
+  samples?: number;
+  /**
+   * Seed of the batch draws, a non-negative integer.
+   * @default 0
+   */
+  seed?: number;
+  /**
+   * 'sum' (the seed's L over the batch) or 'mean' (L / k), as in `fitGaussianMean`.
+   * @default 'sum'
+   */
+  objective?: Objective;
+}
+
+/** Measured and predicted noise of a mini-batch gradient: plain data. */
+export interface MinibatchGradientVariance {
+  /**
+   * Total variance (trace of the covariance matrix) of the batch gradient over `samples` random
+   * batches, with the unbiased divisor samples - 1.
+   */
+  measured: number;
+  /** The exact total variance over all batches of that size: see `minibatchGradientVariance`. */
+  theoretical: number;
+  /** The full-data gradient at `mean` (the expected batch gradient, scaled like the objective). */
+  fullGradient: number[];
+}
+
+/**
+ * How noisy is a mini-batch gradient? Total variance of the gradient of the Gaussian
+ * log-likelihood in the mean over random batches of k rows, measured by sampling and derived in
+ * closed form, in float64 (no tensors): the quantity behind Task 3's "how does k affect convergence".
+ *
+ * Derivation. The per-point gradient is g_i = P (x_i - mu), P = Sigma^-1; over the n points its
+ * covariance is P S P, where S is the divide-by-n sample covariance (it does not depend on mu,
+ * since g_i is x_i shifted and transformed). A batch B of k points drawn WITHOUT replacement has
+ * mean gradient g-bar_B = (1/k) sum_{i in B} g_i, and sampling theory's finite-population
+ * correction gives Cov(g-bar_B) = (P S P / k) (n - k)/(n - 1). So, for objective 'mean',
+ * theoretical = tr(P S P) / k x (n - k)/(n - 1); for 'sum' (gradient k g-bar_B) multiply by k^2:
+ * tr(P S P) k (n - k)/(n - 1). Both vanish at k = n (every batch is the full data). With 'mean'
+ * the noise falls like 1/k; with 'sum' it grows like k but relative to the gradient's size
+ * (also proportional to k) it falls like 1/k too.
+ * See https://en.wikipedia.org/wiki/Standard_error#Finite_population_correction_(FPC)
+ *
+ * @param rows the data, n rows of length d
+ * @param covariance the known d x d covariance Sigma, symmetric positive definite
+ * @param mean the point mu where gradients are taken, length d
+ * @param batchSize k, an integer in [1, n]
+ * @param options `{ samples = 1000, seed = 0, objective = 'sum' }`
+ * @returns `{ measured, theoretical, fullGradient }`
+ * @throws {TypeError} when an argument has the wrong type
+ * @throws {RangeError} when the data or covariance are invalid, batchSize is outside [1, n], or samples < 2
+ * @example
+ * const rows = sampleMultivariateNormal(10000, [1, 1], [[5, 0], [0, 5]]);
+ * minibatchGradientVariance(rows, [[5, 0], [0, 5]], [0, 0], 10, { objective: 'mean' });
+ * // => { measured: ~0.04, theoretical: ~0.04, fullGradient: [~0.2, ~0.2] }
+ */
+export function minibatchGradientVariance(
+  rows: number[][],
+  covariance: number[][],
+  mean: number[],
+  batchSize: number,
+  options: MinibatchGradientVarianceOptions = {},
+): MinibatchGradientVariance {
+  const fn = 'minibatchGradientVariance';
+  const d = assertRows(fn, 'rows', rows);
+  const lower = assertCovariance(fn, 'covariance', covariance, d);
+  assertVector(fn, 'mean', mean, d);
+  const n = rows.length;
+  assertInteger(fn, 'batchSize', batchSize);
+  if (batchSize > n) throw new RangeError(`${fn} requires batchSize to be at most the number of rows (${n}), got ${batchSize}`);
+  assertOptions(fn, options);
+  const samples = options.samples ?? 1000;
+  assertInteger(fn, 'options.samples', samples, 2);
+  const seed = options.seed ?? 0;
+  assertInteger(fn, 'options.seed', seed, 0);
+  const objective = options.objective ?? 'sum';
+  assertOneOf(fn, 'options.objective', objective, ['sum', 'mean'] as const);
+
+  const precision = inverseFromCholesky(lower);
+  const gradients = rows.map((row) => precision.map((p) => p.reduce((s, pj, j) => s + pj * (row[j] - mean[j]), 0)));
+  const scale = objective === 'sum' ? 1 : 1 / batchSize;
+  const uniform = createUniformGenerator(seed);
+  const draws: number[][] = [];
+  for (let s = 0; s < samples; s++) {
+    const g = new Array<number>(d).fill(0);
+    for (const i of drawIndices(n, batchSize, uniform)) for (let j = 0; j < d; j++) g[j] += gradients[i][j];
+    draws.push(g.map((v) => v * scale));
+  }
+  let measured = 0;
+  for (let j = 0; j < d; j++) {
+    const column = draws.map((g) => g[j]);
+    const average = column.reduce((a, b) => a + b, 0) / samples;
+    measured += column.reduce((a, v) => a + (v - average) ** 2, 0) / (samples - 1);
+  }
+
+  const { mean: sampleMean, covariance: sampleCovariance } = meanAndCovariance(rows, d);
+  // tr(P S P) = sum_ab (P S)_ab P_ba.
+  let tracePSP = 0;
+  for (let a = 0; a < d; a++) {
+    for (let b = 0; b < d; b++) {
+      let ps = 0;
+      for (let c = 0; c < d; c++) ps += precision[a][c] * sampleCovariance[c][b];
+      tracePSP += ps * precision[b][a];
+    }
+  }
+  const correction = n === 1 ? 0 : (n - batchSize) / (n - 1);
+  const theoretical =
+    objective === 'mean' ? (tracePSP / batchSize) * correction : tracePSP * batchSize * correction;
+  const fullScale = objective === 'sum' ? batchSize : 1;
+  const fullGradient = precision.map((p) => fullScale * p.reduce((s, pj, j) => s + pj * (sampleMean[j] - mean[j]), 0));
+  return { measured, theoretical, fullGradient };
+}

@@ -1,0 +1,188 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { tf, backendInfo } from '../../lib/backend';
+import { fitGaussianMean, OptimizerName, OPTIMIZER_NAMES, FitGaussianMeanOptions } from '../../lib/optimize/fit-gaussian-mean';
+import { learningRateBound } from '../../lib/optimize/learning-rate-bound';
+import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
+import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
+import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
+
+const covariance = [[5, 0], [0, 5]];
+// The seed's setting scaled down to n = 2000 so the pure-JS cpu backend stays quick.
+const rows = sampleMultivariateNormal(2000, [1, 1], covariance, { seed: 0 });
+const mle = multivariateGaussianMle(rows).mean;
+
+function assertNearMle(mean: number[], tolerance: number, label: string): void {
+  mean.forEach((v, j) => assert.ok(Math.abs(v - mle[j]) <= tolerance, `${label}: mean[${j}] = ${v}, MLE ${mle[j]}`));
+}
+
+/**
+ * Settings under which each optimizer converges on this problem (n = 2000, Sigma = 5 I: curvature
+ * n / 5 = 400 for 'sum'). Adaptive methods take steps of about the learning rate, hence 1e-2.
+ */
+const SETTINGS: Record<OptimizerName, FitGaussianMeanOptions> = {
+  'gradient-ascent': { learningRate: 1e-3 }, // lr * 400 = 0.4: error shrinks by 0.6 per step
+  momentum: { learningRate: 2e-4 },
+  nesterov: { learningRate: 2e-4 },
+  adagrad: { learningRate: 0.5 },
+  adadelta: { learningRate: 1, objective: 'mean' },
+  rmsprop: { learningRate: 1e-2 },
+  adam: { learningRate: 1e-2 },
+  adamax: { learningRate: 1e-2 },
+};
+
+describe('fitGaussianMean', () => {
+  for (const optimizer of OPTIMIZER_NAMES) {
+    it(`reaches the closed-form MLE mean with ${optimizer}`, () => {
+      const fit = fitGaussianMean(rows, covariance, { optimizer, maxSteps: 3000, tolerance: 1e-7, ...SETTINGS[optimizer] });
+      assert.equal(fit.status, 'converged');
+      // Tolerance 1e-3: float32 (u = 6e-8) gradients of 2000 terms of size |x - mu| <= 15 can
+      // misplace the stationary point by up to n u max|x - mu| / n = u * 15 * (growth of the sum's
+      // rounding, <= n) ~ 1e-3 in the worst case; observed errors are ~1e-5. The stopping rule
+      // (two steps below 1e-7) adds far less for these rates.
+      assertNearMle(fit.mean, 1e-3, optimizer);
+    });
+  }
+
+  it("reaches the MLE with the 'mean' objective at a rate n times larger", () => {
+    const fit = fitGaussianMean(rows, covariance, { objective: 'mean', learningRate: 2, tolerance: 1e-7 });
+    assert.equal(fit.status, 'converged');
+    assertNearMle(fit.mean, 1e-3, 'mean objective');
+  });
+
+  it('hovers around the MLE with mini-batches of 100, averaged over the last 500 steps', () => {
+    const fit = fitGaussianMean(rows, covariance, { objective: 'mean', learningRate: 0.05, batchSize: 100, maxSteps: 2000, seed: 5 });
+    assert.equal(fit.status, 'max-steps');
+    const tail = fit.path.slice(-500);
+    const average = [0, 1].map((j) => tail.reduce((s, p) => s + p[j], 0) / tail.length);
+    // SGD's stationary spread: lr tr(Cov g) / (2 c) = 0.05 * (0.4 / 100) / 0.4 = 5e-4, sd 0.022; 500
+    // steps with correlation time 1 / (lr c) = 100 average to sd ~0.01. Allow 0.1.
+    assertNearMle(average, 0.1, 'minibatch');
+  });
+
+  it('starts the path at init, records full-data L in float64 and the batch objective per step', () => {
+    const fit = fitGaussianMean(rows, covariance, { init: [-1, -1], learningRate: 1e-3, maxSteps: 20 });
+    assert.deepEqual(fit.path[0], [-1, -1]);
+    assert.equal(fit.path.length, fit.steps + 1);
+    assert.equal(fit.logLikelihoods.length, fit.path.length);
+    assert.equal(fit.batchLogLikelihoods.length, fit.steps);
+    fit.path.forEach((p, i) => {
+      const direct = gaussianLogLikelihood(rows, p, covariance);
+      // Sufficient statistics vs direct float64 sum: 1e-10 relative.
+      assert.ok(Math.abs(fit.logLikelihoods[i] - direct) <= 1e-10 * Math.abs(direct), `step ${i}`);
+    });
+    // Full batch: the batch objective at path[i] is L there, computed in float32 (1e-5 relative).
+    fit.batchLogLikelihoods.forEach((v, i) => assert.ok(Math.abs(v - fit.logLikelihoods[i]) <= 1e-5 * Math.abs(v), `batch ${i}`));
+    // Ascent: L never decreases at a stable rate.
+    for (let i = 1; i < fit.logLikelihoods.length; i++) assert.ok(fit.logLikelihoods[i] >= fit.logLikelihoods[i - 1]);
+  });
+
+  it("stops with 'max-steps' when out of steps", () => {
+    const fit = fitGaussianMean(rows, covariance, { learningRate: 1e-6, maxSteps: 5 });
+    assert.equal(fit.status, 'max-steps');
+    assert.equal(fit.steps, 5);
+    assert.equal(fit.path.length, 6);
+  });
+
+  it("reports 'diverged' at three times the stable rate and returns only finite numbers", () => {
+    const { stable } = learningRateBound(rows.length, covariance);
+    const fit = fitGaussianMean(rows, covariance, { learningRate: 3 * stable, maxSteps: 1000 });
+    assert.equal(fit.status, 'diverged');
+    assert.ok(fit.steps < 100);
+    for (const p of fit.path) assert.ok(p.every(Number.isFinite));
+    assert.ok(fit.logLikelihoods.every(Number.isFinite));
+    assert.ok(fit.batchLogLikelihoods.every(Number.isFinite));
+    assert.ok(fit.mean.every(Number.isFinite));
+  });
+
+  it("reproduces the seed's Adam slip with direction 'descent': the mean walks away from the data", () => {
+    const fit = fitGaussianMean(rows, covariance, { optimizer: 'adam', learningRate: 1e-2, direction: 'descent', maxSteps: 200 });
+    const distance = (p: number[]) => Math.hypot(p[0] - mle[0], p[1] - mle[1]);
+    assert.ok(distance(fit.mean) > distance(fit.path[0]) + 1, `ended at ${fit.mean}`);
+    assert.ok(fit.logLikelihoods[fit.logLikelihoods.length - 1] < fit.logLikelihoods[0]);
+  });
+
+  it('is deterministic: the same seed gives the same path, another seed another path', () => {
+    const options: FitGaussianMeanOptions = { objective: 'mean', learningRate: 0.05, batchSize: 10, maxSteps: 50, seed: 7 };
+    const a = fitGaussianMean(rows, covariance, options);
+    const b = fitGaussianMean(rows, covariance, options);
+    const c = fitGaussianMean(rows, covariance, { ...options, seed: 8 });
+    assert.deepEqual(a, b);
+    assert.notDeepEqual(a.path, c.path);
+    // The full batch draws nothing, so the seed does not matter there.
+    const full = (seed: number) => fitGaussianMean(rows, covariance, { learningRate: 1e-3, maxSteps: 10, seed }).path;
+    assert.deepEqual(full(1), full(2));
+  });
+
+  it('calls onProgress every progressEvery steps with the step, a mean copy and full-data L', () => {
+    const calls: [number, number[], number][] = [];
+    const fit = fitGaussianMean(rows, covariance, {
+      learningRate: 1e-3,
+      maxSteps: 10,
+      tolerance: 0,
+      progressEvery: 3,
+      onProgress: (step, mean, logLikelihood) => calls.push([step, mean, logLikelihood]),
+    });
+    assert.deepEqual(calls.map((c) => c[0]), [3, 6, 9]);
+    assert.deepEqual(calls[1][1], fit.path[6]);
+    assert.equal(calls[2][2], fit.logLikelihoods[9]);
+  });
+
+  it('leaks no tensors over a 1000-step fit, nor when onProgress throws', () => {
+    const before = tf.memory().numTensors;
+    for (const optimizer of OPTIMIZER_NAMES) {
+      fitGaussianMean(rows.slice(0, 200), covariance, { optimizer, maxSteps: optimizer === 'adam' ? 1000 : 20, tolerance: 0, batchSize: 50 });
+    }
+    assert.equal(tf.memory().numTensors, before);
+    assert.throws(
+      () =>
+        fitGaussianMean(rows, covariance, {
+          onProgress: (step) => {
+            if (step === 3) throw new Error('stop');
+          },
+        }),
+      { message: 'stop' },
+    );
+    assert.equal(tf.memory().numTensors, before);
+  });
+
+  it('fits n = 10000 for 1000 steps in a few seconds on the native backend', { skip: backendInfo().backend !== 'tensorflow' }, () => {
+    const big = sampleMultivariateNormal(10000, [1, 1], covariance, { seed: 1 });
+    const start = Date.now();
+    const fit = fitGaussianMean(big, covariance, { optimizer: 'adam', learningRate: 1e-3, maxSteps: 1000, tolerance: 0 });
+    assert.equal(fit.steps, 1000);
+    assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
+  });
+
+  it('rejects bad input with exact messages', () => {
+    const fn = 'fitGaussianMean';
+    const cases: [FitGaussianMeanOptions, string, string][] = [
+      [{ learningRate: 0 }, 'RangeError', `${fn} requires options.learningRate to be positive, got 0`],
+      [{ learningRate: -1 }, 'RangeError', `${fn} requires options.learningRate to be positive, got -1`],
+      [{ maxSteps: 0 }, 'RangeError', `${fn} requires options.maxSteps to be a positive integer, got 0`],
+      [{ maxSteps: 2.5 }, 'RangeError', `${fn} requires options.maxSteps to be a positive integer, got 2.5`],
+      [{ batchSize: 0 }, 'RangeError', `${fn} requires options.batchSize to be a positive integer, got 0`],
+      [{ batchSize: 2001 }, 'RangeError', `${fn} requires options.batchSize to be at most the number of rows (2000), got 2001`],
+      [{ optimizer: 'lbfgs' as OptimizerName }, 'RangeError', `${fn} requires options.optimizer to be one of 'gradient-ascent', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamax', got 'lbfgs'`],
+      [{ objective: 'max' as 'sum' }, 'RangeError', `${fn} requires options.objective to be one of 'sum', 'mean', got 'max'`],
+      [{ direction: 'up' as 'ascent' }, 'RangeError', `${fn} requires options.direction to be one of 'ascent', 'descent', got 'up'`],
+      [{ tolerance: -1 }, 'RangeError', `${fn} requires options.tolerance to be non-negative, got -1`],
+      [{ init: [0] }, 'RangeError', `${fn} requires options.init to have length 2, got 1`],
+      [{ seed: -1 }, 'RangeError', `${fn} requires options.seed to be a non-negative integer, got -1`],
+      [{ progressEvery: 0 }, 'RangeError', `${fn} requires options.progressEvery to be a positive integer, got 0`],
+      [{ onProgress: 3 as unknown as () => void }, 'TypeError', `${fn} requires options.onProgress to be a function, got 3`],
+      [{ optimizer: 7 as unknown as OptimizerName }, 'TypeError', `${fn} requires options.optimizer to be a string, got 7`],
+    ];
+    for (const [options, name, message] of cases) assert.throws(() => fitGaussianMean(rows, covariance, options), { name, message });
+    assert.throws(() => fitGaussianMean([], covariance), { name: 'RangeError', message: `${fn} requires at least one data point` });
+    assert.throws(() => fitGaussianMean([[1, 2], [3]], covariance), {
+      name: 'RangeError',
+      message: `${fn} requires rows to be rectangular: rows[1] has length 1, expected 2`,
+    });
+    assert.throws(() => fitGaussianMean(rows, [[1, 2], [2, 1]]), { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` });
+    assert.throws(() => fitGaussianMean(rows, covariance, 'fast' as unknown as FitGaussianMeanOptions), {
+      name: 'TypeError',
+      message: `${fn} requires options to be an object, got 'fast'`,
+    });
+  });
+});
