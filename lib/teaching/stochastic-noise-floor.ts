@@ -1,0 +1,127 @@
+import { assertCovariance, assertFiniteArray, assertInteger, assertOneOf, assertOptions, assertPositive, assertRows, assertVector, describeValue } from '../guards';
+import { meanAndCovariance } from '../estimators/multivariate-gaussian';
+import { inverseFromCholesky } from '../linalg/spd-inverse';
+import type { Objective } from '../optimize/learning-rate-bound';
+
+/** Options of {@link sgdNoiseFloor}. */
+export interface SgdNoiseFloorOptions {
+  /** Constant step size of plain stochastic gradient ascent, > 0. */
+  learningRate: number;
+  /** Points per step k, an integer in [1, n]. */
+  batchSize: number;
+  /** 'sum' (the seed's L over the batch) or 'mean' (L / k), as in `fitGaussianMean`. @default 'sum' */
+  objective?: Objective;
+}
+
+/** The long-run spread of constant-step SGD around the optimum: plain data. */
+export interface SgdNoiseFloor {
+  /**
+   * Expected squared distance E|mu_t - x-bar|^2 of the iterates from the sample mean once the
+   * start is forgotten (the trace of the stationary covariance); `Infinity` when the step is
+   * unstable (contraction >= 1).
+   */
+  meanSquaredDistance: number;
+  /** Largest |eigenvalue| of I - lr H, the factor by which the mean error shrinks per step. */
+  contraction: number;
+}
+
+type Matrix = number[][];
+const multiply = (a: Matrix, b: Matrix): Matrix => a.map((row) => b[0].map((_, j) => row.reduce((s, v, k) => s + v * b[k][j], 0)));
+const add = (a: Matrix, b: Matrix): Matrix => a.map((row, i) => row.map((v, j) => v + b[i][j]));
+
+/**
+ * Where constant-step stochastic gradient ascent ends up: not at the optimum but wandering around
+ * it, with a spread set by the learning rate and the mini-batch gradient's noise (the "noise
+ * floor" of Task 3). For the Gaussian mean the update is linear,
+ * mu_{t+1} - x-bar = A (mu_t - x-bar) + lr xi_t with A = I - lr H, H = c Sigma^-1 (c = k for
+ * 'sum', 1 for 'mean') and xi_t the batch gradient's error, of covariance
+ * Q = c^2 (P S P / k) (n - k)/(n - 1) (see `minibatchGradientVariance`). Its stationary covariance
+ * solves C = A C A^T + lr^2 Q, i.e. C = sum_m A^m (lr^2 Q) A^m, summed here by doubling
+ * (C <- C + A^N C A^N, A^N squared each round), so even a contraction of 0.99998 needs ~60 rounds.
+ * For small lr H, tr C is about lr tr(Q) / (2 c lambda): proportional to lr times the gradient variance.
+ * See https://en.wikipedia.org/wiki/Lyapunov_equation (discrete form).
+ *
+ * @param rows the data, n rows of length d
+ * @param covariance the known d x d covariance Sigma, symmetric positive definite
+ * @param options `{ learningRate, batchSize, objective = 'sum' }`
+ * @returns `{ meanSquaredDistance, contraction }`
+ * @throws {TypeError} when an argument has the wrong type
+ * @throws {RangeError} when the data or covariance are invalid, learningRate <= 0 or batchSize is outside [1, n]
+ * @example
+ * const rows = sampleMultivariateNormal(10000, [1, 1], [[5, 0], [0, 5]]);
+ * sgdNoiseFloor(rows, [[5, 0], [0, 5]], { learningRate: 1, batchSize: 1, objective: 'mean' });
+ * // => { meanSquaredDistance: ~1.11 (= 2 x 0.2 / (1 - 0.8^2)), contraction: 0.8 }
+ */
+export function sgdNoiseFloor(rows: number[][], covariance: number[][], options: SgdNoiseFloorOptions): SgdNoiseFloor {
+  const fn = 'sgdNoiseFloor';
+  const d = assertRows(fn, 'rows', rows);
+  const lower = assertCovariance(fn, 'covariance', covariance, d);
+  if (options === null || typeof options !== 'object') throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
+  assertOptions(fn, options);
+  const { learningRate, batchSize } = options;
+  const objective = options.objective ?? 'sum';
+  assertPositive(fn, 'options.learningRate', learningRate);
+  assertInteger(fn, 'options.batchSize', batchSize);
+  const n = rows.length;
+  if (batchSize > n) throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
+  assertOneOf(fn, 'options.objective', objective, ['sum', 'mean'] as const);
+
+  const precision = inverseFromCholesky(lower);
+  const { covariance: scatter } = meanAndCovariance(rows, d);
+  const c = objective === 'sum' ? batchSize : 1;
+  const correction = n === 1 ? 0 : (n - batchSize) / (n - 1);
+  const noiseScale = (learningRate * learningRate * c * c * correction) / batchSize;
+  let power = precision.map((row, i) => row.map((p, j) => (i === j ? 1 : 0) - learningRate * c * p));
+  const contraction = spectralRadius(power);
+  if (contraction >= 1) return { meanSquaredDistance: Infinity, contraction };
+  let sum = multiply(multiply(precision, scatter), precision).map((row) => row.map((v) => v * noiseScale));
+  for (let round = 0; round < 200; round++) {
+    const next = add(sum, multiply(multiply(power, sum), power));
+    const done = next.every((row, i) => Math.abs(row[i] - sum[i][i]) <= 1e-15 * Math.abs(row[i]));
+    sum = next;
+    power = multiply(power, power);
+    if (done) break;
+  }
+  return { meanSquaredDistance: sum.reduce((s, row, i) => s + row[i], 0), contraction };
+}
+
+/** Largest |eigenvalue| of a symmetric matrix by power iteration on its square (internal). */
+function spectralRadius(matrix: Matrix): number {
+  let v = matrix.map((_, i) => 1 / Math.sqrt(matrix.length + i));
+  let estimate = 0;
+  for (let k = 0; k < 500; k++) {
+    const w = matrix.map((row) => row.reduce((s, m, j) => s + m * v[j], 0));
+    const norm = Math.hypot(...w);
+    if (norm === 0) return 0;
+    estimate = norm;
+    v = w.map((x) => x / norm);
+  }
+  return estimate;
+}
+
+/**
+ * Mean squared distance of a run's iterates from a centre (e.g. the sample mean), from a given
+ * step to the end: the measured counterpart of {@link sgdNoiseFloor}'s `meanSquaredDistance`.
+ *
+ * @param path iterates, `path[step]` a vector of length d
+ * @param centre the point to measure from, length d
+ * @param fromStep first step included (skip the approach from the start), 0 <= fromStep < path.length
+ * @returns the average of |path[t] - centre|^2 over t = fromStep .. path.length - 1
+ * @throws {TypeError} when path is not an array of vectors
+ * @throws {RangeError} when fromStep is out of range or a point has the wrong length
+ * @example
+ * meanSquaredDistance([[9, 9], [1, 0], [-1, 0]], [0, 0], 1); // => 1
+ */
+export function meanSquaredDistance(path: number[][], centre: number[], fromStep = 0): number {
+  const fn = 'meanSquaredDistance';
+  if (!Array.isArray(path)) throw new TypeError(`${fn} requires path to be an array of vectors, got ${describeValue(path)}`);
+  assertFiniteArray(fn, 'centre', centre);
+  assertInteger(fn, 'fromStep', fromStep, 0);
+  if (fromStep >= path.length) throw new RangeError(`${fn} requires fromStep to be below path.length (${path.length}), got ${fromStep}`);
+  let total = 0;
+  for (let t = fromStep; t < path.length; t++) {
+    assertVector(fn, `path[${t}]`, path[t], centre.length);
+    total += path[t].reduce((s, v, j) => s + (v - centre[j]) ** 2, 0);
+  }
+  return total / (path.length - fromStep);
+}
