@@ -1,0 +1,52 @@
+/**
+ * Likelihood Lab: maximum-likelihood and MAP estimation, closed forms in float64 and iterative
+ * fits on TensorFlow.js. This barrel only re-exports; each idea lives in its own file.
+ *
+ * @example
+ * import { gaussianMle, fitGaussianMean, backendInfo } from 'likelihood-lab';
+ */
+
+// Backend
+export { backendInfo, tf } from './backend';
+export type { BackendInfo, BackendName } from './backend';
+
+// Closed-form estimators (float64)
+export { gaussianMle } from './estimators/gaussian';
+export type { GaussianEstimate } from './estimators/gaussian';
+export { multivariateGaussianMle } from './estimators/multivariate-gaussian';
+export type { MultivariateGaussianEstimate } from './estimators/multivariate-gaussian';
+export { linearRegressionMle } from './estimators/linear-regression';
+export type { LinearRegressionEstimate } from './estimators/linear-regression';
+export { bernoulliMle } from './estimators/bernoulli';
+export { bernoulliMap } from './estimators/bernoulli-map';
+export type { BernoulliPrior, NormalPrior, BetaPrior, UniformPrior } from './estimators/bernoulli-map';
+export { betaBernoulliPosterior } from './estimators/beta-bernoulli';
+export type { BetaBernoulliPosterior, BetaParameters } from './estimators/beta-bernoulli';
+
+// Likelihoods
+export { gaussianLogLikelihood, gaussianLogLikelihoodTensor } from './likelihood/gaussian-log-likelihood';
+export type { GaussianLogLikelihoodOptions } from './likelihood/gaussian-log-likelihood';
+export { logLikelihoodGrid } from './likelihood/log-likelihood-grid';
+export type { LogLikelihoodGrid, LogLikelihoodGridOptions } from './likelihood/log-likelihood-grid';
+
+// Optimisation
+export { fitGaussianMean, OPTIMIZER_NAMES } from './optimize/fit-gaussian-mean';
+export type { FitGaussianMeanOptions, FitGaussianMeanResult, FitStatus, OptimizerName } from './optimize/fit-gaussian-mean';
+export { learningRateBound } from './optimize/learning-rate-bound';
+export type { LearningRateBound, Objective } from './optimize/learning-rate-bound';
+export { minibatchGradientVariance } from './optimize/minibatch-gradient-variance';
+export type { MinibatchGradientVariance, MinibatchGradientVarianceOptions } from './optimize/minibatch-gradient-variance';
+
+// Randomness (seeded, plain JavaScript)
+export { createUniformGenerator } from './random/seeded-uniform';
+export type { UniformGenerator } from './random/seeded-uniform';
+export { createStandardNormalGenerator } from './random/seeded-normal';
+export { sampleWithoutReplacement } from './random/sample-without-replacement';
+export { sampleMultivariateNormal } from './random/sample-multivariate-normal';
+export type { SampleMultivariateNormalOptions } from './random/sample-multivariate-normal';
+
+// Linear algebra and numerics (float64)
+export { cholesky } from './linalg/cholesky';
+export { spdInverse } from './linalg/spd-inverse';
+export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues';
+export { compensatedSum } from './numeric/compensated-sum';

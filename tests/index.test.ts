@@ -1,0 +1,23 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as lab from '../lib/index';
+
+describe('the lib barrel', () => {
+  it('re-exports the public API by name', () => {
+    const names = [
+      'backendInfo', 'tf', 'gaussianMle', 'multivariateGaussianMle', 'linearRegressionMle', 'bernoulliMle', 'bernoulliMap',
+      'betaBernoulliPosterior', 'gaussianLogLikelihood', 'gaussianLogLikelihoodTensor', 'logLikelihoodGrid', 'fitGaussianMean',
+      'OPTIMIZER_NAMES', 'learningRateBound', 'minibatchGradientVariance', 'createUniformGenerator',
+      'createStandardNormalGenerator', 'sampleWithoutReplacement', 'sampleMultivariateNormal', 'cholesky', 'spdInverse',
+      'symmetricEigenvalues', 'compensatedSum',
+    ];
+    for (const name of names) assert.ok(name in lab, `${name} missing`);
+    assert.equal(typeof lab.backendInfo().backend, 'string');
+  });
+
+  it("answers the seed's Task 3 through the barrel", () => {
+    const D = [0, 0, 1, 1, 0, 0, 1];
+    assert.ok(Math.abs(lab.bernoulliMap(D, { kind: 'normal', mean: 0.5, variance: 0.1 }) - 1 / Math.sqrt(5)) < 1e-12);
+    assert.equal(lab.betaBernoulliPosterior(D).predictiveHead, 4 / 9);
+  });
+});
