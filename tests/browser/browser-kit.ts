@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as crypto from 'crypto';
+import { spawnSync } from 'child_process';
 import { chromium, Browser, Page, Locator } from 'playwright-core';
 
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
@@ -369,3 +370,33 @@ export async function openNotebookWithRetry(page: Page, lab: LabServer, relPath:
     await openNotebook(page, lab, relPath);
   }
 }
+
+// ---------------------------------------------------------------- HTML reports
+
+/** reports/<name>.html, made by `node scripts/report.js` when missing or older than the notebook. */
+export function ensureReports(infos: NotebookInfo[], log: (line: string) => void): void {
+  const stale = infos.filter((info) => {
+    const html = path.join(reportsDir, `${info.name}.html`);
+    return !fs.existsSync(html) || fs.statSync(html).mtimeMs < fs.statSync(info.file).mtimeMs;
+  });
+  if (stale.length === 0) return;
+  log(`running scripts/report.js for ${stale.map((i) => path.basename(i.file)).join(', ')} (missing or older than the notebook)`);
+  const t0 = Date.now();
+  const run = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'report.js'), ...stale.map((i) => i.file)], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 15 * 60 * 1000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  log(`report.js took ${((Date.now() - t0) / 1000).toFixed(1)} s, exit ${run.status}`);
+  if (run.status !== 0) {
+    throw new Error(`node scripts/report.js failed (exit ${run.status}${run.error ? `, ${run.error.message}` : ''}):\n${(run.stdout || '').slice(-3000)}\n${(run.stderr || '').slice(-3000)}`);
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const printPdfModule = require(path.join(projectRoot, 'scripts', 'print-pdf.js')) as {
+  printPdf(browser: Browser, html: string, pdf: string, options?: { css?: string }): Promise<{ images: number; broken: number }>;
+  loadReport(page: Page, html: string): Promise<{ images: number; broken: number }>;
+};
