@@ -239,6 +239,8 @@ export interface CellState {
   prompt: string;
   charts: number;
   stderr: string;
+  /** every output's text (truncated), to show what a failing cell said */
+  outputText: string;
 }
 
 /** Per cell: its kind, input prompt ("[3]:", "[*]:", "[ ]:"), rendered charts and stderr text. */
@@ -256,6 +258,10 @@ export function cellStates(page: Page): Promise<CellState[]> {
         stderr: Array.from(cell.querySelectorAll(errSel))
           .map((e: Dom) => e.textContent || '')
           .join('\n'),
+        outputText: Array.from(cell.querySelectorAll('.jp-OutputArea-output'))
+          .map((e: Dom) => e.textContent || '')
+          .join('\n')
+          .slice(0, 2000),
       }));
     },
     { chartSel: RENDERED_CHART, errSel: STDERR_OUTPUT },
@@ -281,7 +287,7 @@ export async function waitForRun(page: Page, info: NotebookInfo, timeoutMs: numb
     const idle = /TypeScript \| Idle/.test(await statusText(page));
     const started = states.some((s) => s.type === 'code' && /\[\d+\]/.test(s.prompt));
     const chartsOk = info.chartCells.every((c) => states[c.cellIndex] && states[c.cellIndex].charts >= c.charts);
-    const failed = states.some((s) => /Error/.test(s.stderr));
+    const failed = states.some((s) => /Error/.test(s.stderr)) || failingCell(states) !== undefined;
     if (!busy && idle && started) {
       if (chartsOk || failed) break;
       // finished, yet charts missing: give the renderers a few seconds before giving up
@@ -294,6 +300,15 @@ export async function waitForRun(page: Page, info: NotebookInfo, timeoutMs: numb
   return { states, seconds: (Date.now() - t0) / 1000 };
 }
 
+/** The cell a Run All stopped at: the last code cell that ran before the first one that did not. */
+export function failingCell(states: CellState[]): CellState | undefined {
+  const code = states.filter((s) => s.type === 'code');
+  const firstNotRun = code.findIndex((s) => !/\[\d+\]/.test(s.prompt));
+  if (firstNotRun < 0) return undefined;
+  const before = code.slice(0, firstNotRun).filter((s) => /\[\d+\]/.test(s.prompt));
+  return before.length > 0 ? before[before.length - 1] : code[firstNotRun];
+}
+
 /** Problems found after a run, each naming the notebook and cell. Empty when all is well. */
 export function runProblems(info: NotebookInfo, states: CellState[]): string[] {
   const problems: string[] = [];
@@ -301,10 +316,16 @@ export function runProblems(info: NotebookInfo, states: CellState[]): string[] {
   if (states.length !== info.cells) {
     problems.push(`${nb}: JupyterLab shows ${states.length} cells, the file has ${info.cells}`);
   }
+  const stopped = failingCell(states);
+  if (stopped) {
+    const said = (stopped.stderr || stopped.outputText).trim().slice(0, 1200);
+    problems.push(`${nb} cell ${stopped.index}: the run stopped here (later cells did not run); its output:\n${said || '(none)'}`);
+  }
   states.forEach((s) => {
-    if (/Error/.test(s.stderr)) problems.push(`${nb} cell ${s.index}: error output: ${s.stderr.trim().slice(0, 400)}`);
-    if (s.type === 'code' && !/\[\d+\]/.test(s.prompt)) problems.push(`${nb} cell ${s.index}: did not run (prompt "${s.prompt}")`);
+    if (s !== stopped && /Error/.test(s.stderr)) problems.push(`${nb} cell ${s.index}: error output: ${s.stderr.trim().slice(0, 400)}`);
   });
+  const notRun = states.filter((s) => s.type === 'code' && !/\[\d+\]/.test(s.prompt)).map((s) => s.index);
+  if (notRun.length > 0) problems.push(`${nb}: ${notRun.length} code cell(s) did not run: ${notRun.join(', ')}`);
   for (const cell of info.chartCells) {
     const got = states[cell.cellIndex] ? states[cell.cellIndex].charts : 0;
     if (got !== cell.charts) {

@@ -18,7 +18,10 @@ import {
   listNotebooks,
   notebooksDir,
   openNotebookWithRetry,
+  cellLocator,
+  cellStates,
   clearAndRunAll,
+  failingCell,
   runProblems,
   screenshotCharts,
   screenshotsDir,
@@ -76,13 +79,15 @@ describe('JupyterLab: every notebook runs and shows its charts', () => {
             `${states.reduce((n, s) => n + s.charts, 0)}/${info.charts} charts, ${files.length} screenshots`,
         );
         const problems = runProblems(info, states);
-        assert.deepEqual(problems, [], `${nb}:\n  ${problems.join('\n  ')}`);
+        if (problems.length > 0) assert.fail(`${nb}:\n  ${problems.join('\n  ')}`);
         failed = false;
       } finally {
         if (failed) {
-          await page
-            .screenshot({ path: path.join(screenshotsDir, `${info.name}-FAILED.png`), fullPage: true, timeout: 10000 })
-            .catch(() => undefined);
+          // the cell the run stopped at, in view (a full-page shot of JupyterLab shows only the window)
+          const states = await cellStates(page).catch(() => []);
+          const stopped = failingCell(states);
+          if (stopped) await cellLocator(page, stopped.index).scrollIntoViewIfNeeded({ timeout: 5000 }).catch(() => undefined);
+          await page.screenshot({ path: path.join(screenshotsDir, `${info.name}-FAILED.png`), timeout: 10000 }).catch(() => undefined);
         }
         await page.close({ runBeforeUnload: false }).catch(() => undefined);
         await shutdownSessions(lab!);
