@@ -15,8 +15,8 @@
  */
 import * as tfjs from '@tensorflow/tfjs';
 
-/** The TensorFlow.js namespace, with the chosen backend active. */
-export const tf: typeof tfjs = tfjs;
+/** The TensorFlow.js namespace, with the chosen backend active (usable as a value and for types). */
+export { tfjs as tf };
 
 /** The backends Likelihood Lab can run on. */
 export type BackendName = 'tensorflow' | 'cpu';

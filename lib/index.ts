@@ -50,3 +50,12 @@ export { cholesky } from './linalg/cholesky';
 export { spdInverse } from './linalg/spd-inverse';
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues';
 export { compensatedSum } from './numeric/compensated-sum';
+
+// Charts: pure (data, options) => Vega-Lite spec builders
+export * from './charts';
+
+// Notebook display: one bundle per chart (Vega-Lite JSON + SVG + text/plain), progress, tables
+export * from './notebook';
+
+// Teaching helpers used by the notebooks (numeric demonstrations, theory curves)
+export * from './teaching';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { tf, backendInfo } from '../../lib/backend';
+import { tf } from '../../lib/backend';
 import { fitGaussianMean, OptimizerName, OPTIMIZER_NAMES, FitGaussianMeanOptions } from '../../lib/optimize/fit-gaussian-mean';
 import { learningRateBound } from '../../lib/optimize/learning-rate-bound';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
@@ -146,12 +146,15 @@ describe('fitGaussianMean', () => {
     assert.equal(tf.memory().numTensors, before);
   });
 
-  it('fits n = 10000 for 1000 steps in a few seconds on the native backend', { skip: backendInfo().backend !== 'tensorflow' }, () => {
+  // Speed is measured side by side in scripts/bench.js, never asserted here.
+  it('runs all 1000 steps on n = 10000 and leaves no tensor behind', () => {
     const big = sampleMultivariateNormal(10000, [1, 1], covariance, { seed: 1 });
-    const start = Date.now();
+    const before = tf.memory().numTensors;
     const fit = fitGaussianMean(big, covariance, { optimizer: 'adam', learningRate: 1e-3, maxSteps: 1000, tolerance: 0 });
     assert.equal(fit.steps, 1000);
-    assert.ok(Date.now() - start < 5000, `${Date.now() - start} ms`);
+    assert.equal(fit.status, 'max-steps');
+    assert.equal(fit.path.length, 1001);
+    assert.equal(tf.memory().numTensors, before);
   });
 
   it('rejects bad input with exact messages', () => {
