@@ -214,9 +214,21 @@ async function startLab(options = {}) {
 
   const url = `http://127.0.0.1:${port}/`;
   let stopped = false;
+  // last resort if the caller dies without stop(): SIGTERM makes Jupyter shut its kernels down
+  const onExit = () => {
+    if (stopped) return;
+    if (exited === null) killGroupOrPid(child.pid, 'SIGTERM');
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  };
+  process.once('exit', onExit);
   async function stop() {
     if (stopped) return;
     stopped = true;
+    process.removeListener('exit', onExit);
     try {
       if (exited === null) {
         await request(`${url}api/shutdown?token=${token}`, { method: 'POST', timeoutMs: 3000 });

@@ -352,7 +352,8 @@ export async function screenshotCharts(page: Page, info: NotebookInfo, dir = scr
   const files: string[] = [];
   const top = path.join(dir, `${info.name}-lab.png`);
   const first = info.chartCells[0];
-  if (first) await cellLocator(page, first.cellIndex).locator('.jp-RenderedVegaCommon5').first().scrollIntoViewIfNeeded({ timeout: 10000 }).catch(() => undefined);
+  const firstChart = first ? cellLocator(page, first.cellIndex).locator('.jp-RenderedVegaCommon5').first() : undefined;
+  if (firstChart && (await firstChart.count()) > 0) await firstChart.scrollIntoViewIfNeeded({ timeout: 10000 }).catch(() => undefined);
   await page.screenshot({ path: top });
   files.push(top);
   for (const cell of info.chartCells) {
