@@ -1,6 +1,6 @@
 // Teaching helpers for the notebooks: small float64 functions that turn a point of the theory
 // into numbers (underflow of a product of densities, curves over a grid, a derivative-free check
-// of closed-form MLEs). Imported from notebooks as `import * as teach from '../dist/lib/teaching';`.
+// of closed-form MLEs). Re-exported by lib/index.ts, so notebooks call them as `lab.<name>`.
 
 // Why the log
 export { densityProductVersusLogSum } from './density-product';
