@@ -329,7 +329,8 @@ export function runProblems(info: NotebookInfo, states: CellState[]): string[] {
   for (const cell of info.chartCells) {
     const got = states[cell.cellIndex] ? states[cell.cellIndex].charts : 0;
     if (got !== cell.charts) {
-      problems.push(`${describeCell(info, cell)}: ${got} rendered chart(s), the committed notebook has ${cell.charts}`);
+      const said = states[cell.cellIndex] ? states[cell.cellIndex].outputText.trim().slice(0, 300) : '';
+      problems.push(`${describeCell(info, cell)}: ${got} rendered chart(s), the committed notebook has ${cell.charts}${said ? `; the cell shows: ${said}` : ''}`);
     }
   }
   const chartCellIndexes = new Set(info.chartCells.map((c) => c.cellIndex));

@@ -66,6 +66,14 @@ describe('JupyterLab: every notebook runs and shows its charts', () => {
     it(`${nb}: Run All runs every cell and renders its ${info.charts} chart(s)`, { timeout: RUN_TIMEOUT_MS + 150000 }, async () => {
       assert.ok(lab && handle, 'lab or browser did not start');
       const page = await handle.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      const consoleErrors: string[] = [];
+      // (JupyterLab's debugger panel throws "No active debugger session" for kernels without a debugger: noise)
+      page.on('pageerror', (error) => {
+        if (!/No active debugger session/.test(error.message)) consoleErrors.push(`pageerror: ${error.message}`);
+      });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(`console: ${msg.text().slice(0, 300)}`);
+      });
       const t0 = Date.now();
       let failed = true;
       try {
@@ -83,6 +91,7 @@ describe('JupyterLab: every notebook runs and shows its charts', () => {
         failed = false;
       } finally {
         if (failed) {
+          if (consoleErrors.length > 0) console.log(`# ${nb}: browser errors:\n#   ${consoleErrors.slice(0, 20).join('\n#   ')}`);
           // the cell the run stopped at, in view (a full-page shot of JupyterLab shows only the window)
           const states = await cellStates(page).catch(() => []);
           const stopped = failingCell(states);
