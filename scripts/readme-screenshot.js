@@ -49,7 +49,7 @@ async function main() {
 
     // the first chart in the middle of the window, the cursor out of the way
     const chart = kit.cellLocator(page, info.chartCells[0].cellIndex).locator('.jp-RenderedVegaCommon5').first();
-    await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await kit.scrollToCenter(page, chart);
     await page.mouse.move(1279, 819);
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(out), { recursive: true });

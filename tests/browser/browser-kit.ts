@@ -347,6 +347,24 @@ export function cellLocator(page: Page, cellIndex: number): Locator {
   return page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell').nth(cellIndex);
 }
 
+/**
+ * Scrolls an element to the middle of the notebook and waits until it stays put. With JupyterLab's
+ * default windowing (content-visibility) the cells above have estimated heights until they are
+ * rendered, so one scrollIntoView can land on a blank stretch: repeat until the box is stable.
+ */
+export async function scrollToCenter(page: Page, target: Locator): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 20; i += 1) {
+    await target.evaluate((el: Dom) => el.scrollIntoView({ block: 'center' }));
+    await sleep(250);
+    const box = await target.boundingBox();
+    const key = box ? `${Math.round(box.x)},${Math.round(box.y)}` : '';
+    const viewport = page.viewportSize();
+    if (box && key === last && (!viewport || (box.y < viewport.height && box.y + box.height > 0))) return;
+    last = key;
+  }
+}
+
 /** Screenshots of every chart (scrolled into view one by one) and of the top of the notebook. */
 export async function screenshotCharts(page: Page, info: NotebookInfo, dir = screenshotsDir): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });
@@ -354,7 +372,7 @@ export async function screenshotCharts(page: Page, info: NotebookInfo, dir = scr
   const top = path.join(dir, `${info.name}-lab.png`);
   const first = info.chartCells[0];
   const firstChart = first ? cellLocator(page, first.cellIndex).locator('.jp-RenderedVegaCommon5').first() : undefined;
-  if (firstChart && (await firstChart.count()) > 0) await firstChart.scrollIntoViewIfNeeded({ timeout: 10000 }).catch(() => undefined);
+  if (firstChart && (await firstChart.count()) > 0) await scrollToCenter(page, firstChart);
   await page.screenshot({ path: top });
   files.push(top);
   for (const cell of info.chartCells) {
