@@ -9,6 +9,7 @@
  * Isolated by default: 127.0.0.1, a free port, a random token, and HOME, JUPYTER_CONFIG_DIR,
  * JUPYTER_DATA_DIR, JUPYTER_RUNTIME_DIR, JUPYTERLAB_SETTINGS_DIR and JUPYTERLAB_WORKSPACES_DIR in a
  * fresh temporary folder, so the user's Jupyter and browser config are never read nor written.
+ * Notebook checkpoints go there too (JupyterLab writes one for every notebook it opens).
  * Settings written there: no news pop-up, no update check, and (unless `autosave: true`) no
  * autosave, so a test that runs a notebook never writes over the committed file.
  * The tslab kernelspec lives inside .venv (sys.prefix), which Jupyter finds regardless.
@@ -185,6 +186,9 @@ async function startLab(options = {}) {
     '--LabApp.news_url=',
     '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
   ];
+  // JupyterLab makes a checkpoint of every notebook it opens (<folder>/.ipynb_checkpoints/): an
+  // isolated lab keeps them in its temp folder, so the served folder is never written to
+  if (isolated) args.push(`--FileCheckpoints.checkpoint_dir=${path.join(tmp, 'checkpoints')}`);
   if (options.exposeApp !== false) args.push('--LabApp.expose_app_in_browser=True');
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--allow-root');
 

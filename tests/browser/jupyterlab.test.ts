@@ -10,6 +10,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   BrowserHandle,
@@ -34,6 +35,9 @@ import {
 const RUN_TIMEOUT_MS = Number(process.env.LIKELIHOOD_LAB_RUN_TIMEOUT_MS || 240000);
 const notebooks = listNotebooks();
 const hashes = new Map(notebooks.map((nb) => [nb.file, sha256(nb.file)]));
+/** everything in notebooks/ (hidden entries too): JupyterLab must not add checkpoints or copies */
+const entries = () => (fs.existsSync(notebooksDir) ? fs.readdirSync(notebooksDir).sort() : []);
+const entriesBefore = entries();
 
 describe('JupyterLab: every notebook runs and shows its charts', () => {
   let lab: LabServer | undefined;
@@ -101,6 +105,7 @@ describe('JupyterLab: every notebook runs and shows its charts', () => {
         await page.close({ runBeforeUnload: false }).catch(() => undefined);
         await shutdownSessions(lab!);
         assert.equal(sha256(info.file), hashes.get(info.file), `${nb} changed on disk while JupyterLab had it open`);
+        assert.deepEqual(entries(), entriesBefore, `JupyterLab wrote into ${notebooksDir}`);
       }
     });
   }
