@@ -36,6 +36,8 @@ export { learningRateBound } from './optimize/learning-rate-bound';
 export type { LearningRateBound, Objective } from './optimize/learning-rate-bound';
 export { minibatchGradientVariance } from './optimize/minibatch-gradient-variance';
 export type { MinibatchGradientVariance, MinibatchGradientVarianceOptions } from './optimize/minibatch-gradient-variance';
+export { sgdNoiseFloor, meanSquaredDistance } from './optimize/sgd-noise-floor';
+export type { SgdNoiseFloor, SgdNoiseFloorOptions } from './optimize/sgd-noise-floor';
 
 // Randomness (seeded, plain JavaScript)
 export { createUniformGenerator } from './random/seeded-uniform';

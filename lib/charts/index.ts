@@ -17,6 +17,8 @@ export { coordinateTraces } from './coordinate-traces';
 export type { CoordinateTracesOptions } from './coordinate-traces';
 export { learningRateSelector } from './learning-rate-selector';
 export type { LearningRateRun, LearningRateSelectorOptions } from './learning-rate-selector';
+export { logLogCurves } from './log-log-curves';
+export type { LogLogSeries, LogLogCurvesOptions } from './log-log-curves';
 
 // Data and theory pictures
 export { scatter } from './scatter';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { logLogCurves } from '../../lib/teaching/stochastic-log-log-chart';
+import { logLogCurves } from '../../lib/charts/log-log-curves';
 import { renderSvg } from '../../lib/notebook/render-svg';
 
 type Layered = { data: { values: { curve: string; x: number; y: number; line: boolean }[] }; layer: { encoding: { x: { scale: unknown }; y: { scale: unknown } } }[] };

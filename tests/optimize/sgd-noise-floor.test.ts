@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { meanSquaredDistance, sgdNoiseFloor } from '../../lib/teaching/stochastic-noise-floor';
+import { meanSquaredDistance, sgdNoiseFloor } from '../../lib/optimize/sgd-noise-floor';
 import { createUniformGenerator } from '../../lib/random/seeded-uniform';
 import { drawIndices } from '../../lib/random/sample-without-replacement';
 

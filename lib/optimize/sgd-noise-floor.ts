@@ -1,7 +1,7 @@
 import { assertCovariance, assertFiniteArray, assertInteger, assertOneOf, assertOptions, assertPositive, assertRows, assertVector, describeValue } from '../guards';
 import { meanAndCovariance } from '../estimators/multivariate-gaussian';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
-import type { Objective } from '../optimize/learning-rate-bound';
+import type { Objective } from './learning-rate-bound';
 
 /** Options of {@link sgdNoiseFloor}. */
 export interface SgdNoiseFloorOptions {

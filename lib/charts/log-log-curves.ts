@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from '../charts/theme';
-import { roundSignificant } from '../charts/round';
-import { requireName, requireNonEmptyArray } from '../charts/validate';
+import { chartTheme } from './theme';
+import { roundSignificant } from './round';
+import { requireName, requireNonEmptyArray } from './validate';
 
 /** One curve of positive (x, y) pairs, e.g. gradient variance against batch size. */
 export interface LogLogSeries {
