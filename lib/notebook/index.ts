@@ -10,6 +10,8 @@ export { compactSvg } from './compact-svg';
 // Text outputs
 export { progressLine } from './progress-line';
 export type { ProgressLine } from './progress-line';
+export { mapWithProgress } from './map-with-progress';
+export type { MapWithProgressOptions } from './map-with-progress';
 export { showTable } from './show-table';
 export type { TableCell, ShowTableOptions } from './show-table';
 export { showMarkdown } from './show-markdown';
