@@ -316,7 +316,11 @@ export function runProblems(info: NotebookInfo, states: CellState[]): string[] {
   if (states.length !== info.cells) {
     problems.push(`${nb}: JupyterLab shows ${states.length} cells, the file has ${info.cells}`);
   }
-  const stopped = failingCell(states);
+  const running = states.filter((s) => s.type === 'code' && s.prompt.includes('*'));
+  if (running.length > 0) {
+    problems.push(`${nb}: still running when the test gave up: cell ${running[0].index} (${running.length} cell(s) queued or running)`);
+  }
+  const stopped = running.length > 0 ? undefined : failingCell(states);
   if (stopped) {
     const said = (stopped.stderr || stopped.outputText).trim().slice(0, 1200);
     problems.push(`${nb} cell ${stopped.index}: the run stopped here (later cells did not run); its output:\n${said || '(none)'}`);

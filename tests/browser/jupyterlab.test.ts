@@ -87,7 +87,7 @@ describe('JupyterLab: every notebook runs and shows its charts', () => {
         const { states, seconds } = await waitForRun(page, info, RUN_TIMEOUT_MS);
         const files = await screenshotCharts(page, info);
         console.log(
-          `# ${nb}: kernel idle after ${((t1 - t0) / 1000).toFixed(1)} s, Run All done in ${seconds.toFixed(1)} s, ` +
+          `# ${nb}: kernel idle after ${((t1 - t0) / 1000).toFixed(1)} s, Run All took ${seconds.toFixed(1)} s, ` +
             `${states.reduce((n, s) => n + s.charts, 0)}/${info.charts} charts, ${files.length} screenshots`,
         );
         const problems = runProblems(info, states);
