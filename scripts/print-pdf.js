@@ -77,7 +77,7 @@ async function offline(page) {
   });
 }
 
-/** Opens an HTML report and waits until every <img> has loaded (or failed). Returns image stats. */
+/** Opens an HTML report and waits until every <img> has loaded (or failed) and MathJax is done. Returns stats. */
 async function loadReport(page, htmlFile) {
   await offline(page);
   await page.goto(pathToFileURL(path.resolve(htmlFile)).href, { waitUntil: 'load', timeout: 60000 });
@@ -86,9 +86,25 @@ async function loadReport(page, htmlFile) {
     undefined,
     { timeout: 30000 },
   );
+  // The reports load MathJax from the project's node_modules (scripts/report.js): wait until it
+  // has typeset the page, so a PDF never catches raw $...$ half-way.
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const mathJax = globalThis.MathJax;
+        if (!mathJax || !mathJax.Hub) return resolve(undefined);
+        mathJax.Hub.Queue(() => resolve(undefined));
+      }),
+  );
   return page.evaluate(() => {
-    const imgs = Array.from(globalThis.document.images);
-    return { images: imgs.length, broken: imgs.filter((img) => img.naturalWidth === 0).length };
+    const doc = globalThis.document;
+    const imgs = Array.from(doc.images);
+    return {
+      images: imgs.length,
+      broken: imgs.filter((img) => img.naturalWidth === 0).length,
+      mathJaxLoaded: Boolean(globalThis.MathJax && globalThis.MathJax.Hub),
+      typesetMath: doc.querySelectorAll('.MathJax_CHTML, .mjx-chtml').length,
+    };
   });
 }
 

@@ -17,6 +17,9 @@ const root = path.resolve(__dirname, '..');
 const notebooksDir = path.join(root, 'notebooks');
 const reportsDir = path.join(root, 'reports');
 const venvBin = path.join(root, '.venv', 'bin');
+// MathJax from the project's node_modules, relative to reports/: the LaTeX of the notebooks renders
+// without a CDN (nbconvert's default), in the browser and in the PDFs.
+const MATHJAX_URL = '../node_modules/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe';
 
 const args = process.argv.slice(2);
 const save = args.includes('--save');
@@ -50,7 +53,7 @@ for (const notebook of notebooks) {
   if (save) fs.copyFileSync(executed, notebook);
   const html = spawnSync(
     path.join(venvBin, 'jupyter'),
-    ['nbconvert', '--to', 'html', '--output-dir', reportsDir, '--output', name, executed],
+    ['nbconvert', '--to', 'html', `--HTMLExporter.mathjax_url=${MATHJAX_URL}`, '--output-dir', reportsDir, '--output', name, executed],
     { encoding: 'utf8' },
   );
   if (html.status !== 0) {

@@ -443,5 +443,5 @@ export function ensureReports(infos: NotebookInfo[], log: (line: string) => void
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 export const printPdfModule = require(path.join(projectRoot, 'scripts', 'print-pdf.js')) as {
   printPdf(browser: Browser, html: string, pdf: string, options?: { css?: string }): Promise<{ images: number; broken: number }>;
-  loadReport(page: Page, html: string): Promise<{ images: number; broken: number }>;
+  loadReport(page: Page, html: string): Promise<{ images: number; broken: number; mathJaxLoaded: boolean; typesetMath: number }>;
 };

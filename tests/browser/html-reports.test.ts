@@ -1,7 +1,8 @@
 /*
  * The HTML reports (reports/<name>.html, written by `node scripts/report.js` with nbconvert) in
  * headless Chromium, opened from disk with every network request blocked (nbconvert's require.js
- * and MathJax come from a CDN; the charts must not need them): per cell, as many chart images as
+ * comes from a CDN; the charts must not need it; MathJax comes from the project's node_modules, and
+ * the LaTeX of the notebooks must be typeset, not shown raw): per cell, as many chart images as
  * the committed notebook has chart outputs (nbconvert 7 writes each chart's image/svg+xml as an
  * <img src="data:image/svg+xml;base64,..."> in a .jp-RenderedSVG output), none broken, and no
  * Vega-Lite spec shown as raw JSON text. Reports missing or older than their notebook are made
@@ -63,7 +64,15 @@ describe('HTML reports: every chart shows as an image', () => {
       const page = await handle.browser.newPage({ viewport: { width: 1100, height: 900 } });
       try {
         const t0 = Date.now();
-        await printPdfModule.loadReport(page, html);
+        const stats = await printPdfModule.loadReport(page, html);
+        const rawMath = (await page.evaluate(() => {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const doc = (globalThis as any).document;
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          const text = Array.from(doc.querySelectorAll('.jp-MarkdownCell')).map((c: any) => c.innerText || '').join('\n');
+          const m = /\$\$|\\frac|\\sum|\\hat/.exec(text);
+          return m ? text.slice(Math.max(0, m.index - 40), m.index + 60) : '';
+        })) as string;
         const cells = (await page.evaluate(() => {
           // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const doc = (globalThis as any).document;
@@ -97,6 +106,12 @@ describe('HTML reports: every chart shows as an image', () => {
         })) as HtmlCell[];
 
         const problems: string[] = [];
+        const source = fs.readFileSync(info.file, 'utf8');
+        if (/\$[^$\n]+\$/.test(source)) {
+          if (!stats.mathJaxLoaded) problems.push('MathJax did not load (expected from ../node_modules/mathjax, see scripts/report.js)');
+          if (stats.typesetMath === 0) problems.push('the notebook has LaTeX but the report typeset none');
+          if (rawMath) problems.push(`LaTeX shown as raw text: …${rawMath.replace(/\s+/g, ' ')}…`);
+        }
         if (cells.length !== info.cells) problems.push(`the report has ${cells.length} cells, ${nb} has ${info.cells}`);
         for (const cell of info.chartCells) {
           const got = cells[cell.cellIndex];
