@@ -254,6 +254,9 @@ async function ensureNativeTensorflow() {
 }
 
 function buildLib() {
+  // A clean build: tsc never deletes outputs of moved or deleted sources, which would linger as
+  // importable modules and stale tests.
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(root, 'tsconfig.json')], {
     cwd: root,
   });
