@@ -12,7 +12,6 @@ import { spawnSync } from 'child_process';
 import { chromium, Browser, Page, Locator } from 'playwright-core';
 
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
-export const CHROMIUM = process.env.LIKELIHOOD_LAB_CHROMIUM || '/usr/bin/chromium';
 export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
 /** where the tests look for notebooks (an override is for developing the tests only) */
 export const notebooksDir = path.resolve(process.env.LIKELIHOOD_LAB_NOTEBOOKS_DIR || path.join(projectRoot, 'notebooks'));
@@ -94,6 +93,13 @@ export function describeCell(info: NotebookInfo, cell: ChartCell): string {
   return `${path.basename(info.file)} cell ${cell.cellIndex} (code cell ${cell.codeIndex}: \`${cell.firstLine}\`)`;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const printPdfModule = require(path.join(projectRoot, 'scripts', 'print-pdf.js')) as {
+  printPdf(browser: Browser, html: string, pdf: string, options?: { css?: string }): Promise<{ images: number; broken: number }>;
+  launchChromium(): Promise<BrowserHandle>;
+  loadReport(page: Page, html: string): Promise<{ images: number; broken: number; mathJaxLoaded: boolean; typesetMath: number }>;
+};
+
 // ---------------------------------------------------------------- Chromium
 
 export interface BrowserHandle {
@@ -101,51 +107,9 @@ export interface BrowserHandle {
   close(): Promise<void>;
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 /** Debian's Chromium with HOME and the XDG folders in a temporary folder (removed on close). */
-export async function launchBrowser(): Promise<BrowserHandle> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-chromium-'));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH || '/usr/bin:/bin',
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    XDG_CACHE_HOME: path.join(home, '.cache'),
-    XDG_DATA_HOME: path.join(home, '.local', 'share'),
-    XDG_RUNTIME_DIR: path.join(home, 'runtime'),
-  };
-  for (const dir of Object.values(env).slice(1)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  let browser: Browser;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env, timeout: 60000 });
-  } catch (error) {
-    fs.rmSync(home, { recursive: true, force: true });
-    throw error;
-  }
-  let closed = false;
-  return {
-    browser,
-    async close() {
-      if (closed) return;
-      closed = true;
-      try {
-        await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 15000).unref())]);
-      } finally {
-        fs.rmSync(home, { recursive: true, force: true });
-      }
-    },
-  };
+export function launchBrowser(): Promise<BrowserHandle> {
+  return printPdfModule.launchChromium();
 }
 
 // ---------------------------------------------------------------- the lab server (CommonJS)
@@ -440,8 +404,3 @@ export function ensureReports(infos: NotebookInfo[], log: (line: string) => void
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-export const printPdfModule = require(path.join(projectRoot, 'scripts', 'print-pdf.js')) as {
-  printPdf(browser: Browser, html: string, pdf: string, options?: { css?: string }): Promise<{ images: number; broken: number }>;
-  loadReport(page: Page, html: string): Promise<{ images: number; broken: number; mathJaxLoaded: boolean; typesetMath: number }>;
-};
