@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { requireFinite, requireName, requireNonEmptyArray } from './validate';
 
@@ -22,7 +23,7 @@ export interface VerticalMarker {
 }
 
 /** Options for {@link functionCurves}. */
-export interface FunctionCurvesOptions {
+export interface FunctionCurvesOptions extends FrameOptions {
   /** Labelled vertical rules. @default [] */
   markers?: VerticalMarker[];
   /** x-axis title. @default 'theta' */
@@ -31,12 +32,6 @@ export interface FunctionCurvesOptions {
   yTitle?: string;
   /** Fixed x-axis domain. @default undefined (from the data) */
   xDomain?: [number, number];
-  /** Chart title. @default undefined (no title) */
-  title?: string;
-  /** Plot width in pixels. @default chartTheme.width */
-  width?: number;
-  /** Plot height in pixels. @default chartTheme.height */
-  height?: number;
 }
 
 /**
@@ -97,11 +92,7 @@ export function functionCurves(series: FunctionSeries[], options: FunctionCurves
     },
   ];
   return {
-    $schema: chartTheme.schema,
-    ...(o.title !== undefined ? { title: o.title } : {}),
-    width: o.width ?? chartTheme.width,
-    height: o.height ?? chartTheme.height,
-    config: chartTheme.config,
+    ...frame(o),
     layer: [
       {
         data: { values: rows },

@@ -1,6 +1,7 @@
 import type { ColorScheme } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import { requireIntegerAtLeast } from './validate';
@@ -16,7 +17,7 @@ export interface HeatmapGrid {
 }
 
 /** Options for {@link heatmap}. */
-export interface HeatmapOptions {
+export interface HeatmapOptions extends FrameOptions {
   /**
    * At most this many cells per side. A finer grid is resampled by evenly strided grid lines (the
    * values shown are exact grid values, not averages), because every cell becomes one SVG path:
@@ -24,8 +25,6 @@ export interface HeatmapOptions {
    * @default 50
    */
   maxCellsPerSide?: number;
-  /** Chart title. @default undefined (no title) */
-  title?: string;
   /** x-axis and tooltip title. @default 'mu_x' */
   xTitle?: string;
   /** y-axis and tooltip title. @default 'mu_y' */
@@ -34,10 +33,6 @@ export interface HeatmapOptions {
   valueTitle?: string;
   /** Sequential Vega colour scheme. @default 'viridis' */
   scheme?: ColorScheme;
-  /** Plot width in pixels. @default chartTheme.width */
-  width?: number;
-  /** Plot height in pixels. @default chartTheme.height */
-  height?: number;
 }
 
 const DEFAULTS = {
@@ -134,11 +129,7 @@ export function heatmap(grid: HeatmapGrid, options: HeatmapOptions = {}): TopLev
   const yDomain = [roundSignificant(ys[0]), roundSignificant(ys[ys.length - 1])];
 
   return {
-    $schema: chartTheme.schema,
-    ...(o.title !== undefined ? { title: o.title } : {}),
-    width: o.width ?? chartTheme.width,
-    height: o.height ?? chartTheme.height,
-    config: chartTheme.config,
+    ...frame(o),
     data: { values: cells },
     transform: [
       { calculate: `${arrayLiteral(xCentres)}[datum.j]`, as: 'x' },

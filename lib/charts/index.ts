@@ -3,6 +3,7 @@
 // Composition and look
 export { layer } from './layer';
 export { chartTheme } from './theme';
+export type { FrameOptions } from './theme';
 
 // Parameter-plane pictures
 export { heatmap } from './heatmap';

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { requireFinite, requireInterval, requireName, requireNonEmptyArray } from './validate';
 
@@ -14,13 +15,7 @@ export interface StraightLine {
 }
 
 /** Options for {@link lineOverlay}. */
-export interface LineOverlayOptions {
-  /** Chart title (only used when this is the first layer). @default undefined (no title) */
-  title?: string;
-  /** Plot width in pixels. @default chartTheme.width */
-  width?: number;
-  /** Plot height in pixels. @default chartTheme.height */
-  height?: number;
+export interface LineOverlayOptions extends FrameOptions {
 }
 
 /**
@@ -57,11 +52,7 @@ export function lineOverlay(lines: StraightLine[], xDomain: [number, number], op
     }));
   });
   return {
-    $schema: chartTheme.schema,
-    ...(options.title !== undefined ? { title: options.title } : {}),
-    width: options.width ?? chartTheme.width,
-    height: options.height ?? chartTheme.height,
-    config: chartTheme.config,
+    ...frame(options),
     data: { values },
     mark: { type: 'line', strokeWidth: 2 },
     encoding: {

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { requireName, requireNonEmptyArray } from './validate';
 
@@ -16,17 +17,11 @@ export interface LogLogSeries {
 }
 
 /** Options for {@link logLogCurves}. */
-export interface LogLogCurvesOptions {
+export interface LogLogCurvesOptions extends FrameOptions {
   /** x-axis title. @default 'x' */
   xTitle?: string;
   /** y-axis title. @default 'y' */
   yTitle?: string;
-  /** Chart title. @default undefined (no title) */
-  title?: string;
-  /** Plot width in pixels. @default chartTheme.width */
-  width?: number;
-  /** Plot height in pixels. @default chartTheme.height */
-  height?: number;
 }
 
 /**
@@ -73,11 +68,7 @@ export function logLogCurves(series: LogLogSeries[], options: LogLogCurvesOption
     ],
   };
   return {
-    $schema: chartTheme.schema,
-    ...(o.title !== undefined ? { title: o.title } : {}),
-    width: o.width ?? chartTheme.width,
-    height: o.height ?? chartTheme.height,
-    config: chartTheme.config,
+    ...frame(o),
     data: { values: rows },
     layer: [
       {

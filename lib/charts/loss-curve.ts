@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import { requireFinite, requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
@@ -13,7 +14,7 @@ export interface StepSeries {
 }
 
 /** Options for {@link lossCurve}. */
-export interface LossCurveOptions {
+export interface LossCurveOptions extends FrameOptions {
   /**
    * When set, plot the gap to the optimum `optimum - value` (e.g. `L* - L` with `L*` the
    * log-likelihood at the closed-form MLE) instead of the value itself. The gap is what shrinks
@@ -32,16 +33,10 @@ export interface LossCurveOptions {
   gapFloor?: number;
   /** At most this many points per series (evenly strided, first and last kept). @default 1000 */
   maxPointsPerSeries?: number;
-  /** Chart title. @default undefined (no title) */
-  title?: string;
   /** x-axis title. @default 'step' */
   xTitle?: string;
   /** y-axis title. @default 'log-likelihood', or 'L* − L (gap to optimum)' with optimum */
   yTitle?: string;
-  /** Plot width in pixels. @default chartTheme.width */
-  width?: number;
-  /** Plot height in pixels. @default chartTheme.height */
-  height?: number;
 }
 
 /**
@@ -86,11 +81,7 @@ export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}):
     }
   });
   return {
-    $schema: chartTheme.schema,
-    ...(o.title !== undefined ? { title: o.title } : {}),
-    width: o.width ?? chartTheme.width,
-    height: o.height ?? chartTheme.height,
-    config: chartTheme.config,
+    ...frame(o),
     data: { values: rows },
     mark: { type: 'line', point: { size: 12, filled: true }, strokeWidth: 1.5 },
     encoding: {

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import { requireIntegerAtLeast, requireInterval, requireName, requireNonEmptyArray } from './validate';
@@ -13,7 +14,7 @@ export interface OptimizerPath {
 }
 
 /** Options for {@link pathOverlay}. */
-export interface PathOverlayOptions {
+export interface PathOverlayOptions extends FrameOptions {
   /**
    * Visible region; the scales are fixed to it and marks outside are clipped, so a diverging run
    * cannot stretch the axes (use the same domain as the heatmap underneath).
@@ -26,16 +27,10 @@ export interface PathOverlayOptions {
    * @default 200
    */
   maxPointsPerPath?: number;
-  /** Chart title. @default undefined (no title) */
-  title?: string;
   /** x-axis and tooltip title. @default 'mu_x' */
   xTitle?: string;
   /** y-axis and tooltip title. @default 'mu_y' */
   yTitle?: string;
-  /** Plot width in pixels. @default chartTheme.width */
-  width?: number;
-  /** Plot height in pixels. @default chartTheme.height */
-  height?: number;
 }
 
 const DEFAULTS = {
@@ -93,11 +88,7 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
     color: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs } },
   };
   return {
-    $schema: chartTheme.schema,
-    ...(o.title !== undefined ? { title: o.title } : {}),
-    width: o.width ?? chartTheme.width,
-    height: o.height ?? chartTheme.height,
-    config: chartTheme.config,
+    ...frame(o),
     data: { values: rows },
     layer: [
       {

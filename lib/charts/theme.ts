@@ -27,3 +27,39 @@ export const chartTheme = {
     legend: { labelFontSize: 11, titleFontSize: 12 },
   },
 };
+
+/** Title and size: the options every chart builder takes. */
+export interface FrameOptions {
+  /** Chart title; in a {@link layer}, the first spec that has one titles the figure. @default undefined (no title) */
+  title?: string;
+  /** Plot width in pixels. @default chartTheme.width */
+  width?: number;
+  /** Plot height in pixels. @default chartTheme.height */
+  height?: number;
+}
+
+/**
+ * The top-level fields every chart starts with, in one place: the schema, the title when given,
+ * the size (theme defaults) and the shared config.
+ *
+ * @param options - title, width and height; missing sizes take the theme's
+ * @returns the fields to spread first into a top-level spec
+ * @example
+ * const spec = { ...frame({ title: 'L per step' }), mark: 'line' };
+ * spec.width; // => 360
+ */
+export function frame(options: FrameOptions): {
+  $schema: string;
+  title?: string;
+  width: number;
+  height: number;
+  config: typeof chartTheme.config;
+} {
+  return {
+    $schema: chartTheme.schema,
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    width: options.width ?? chartTheme.width,
+    height: options.height ?? chartTheme.height,
+    config: chartTheme.config,
+  };
+}
