@@ -18,13 +18,20 @@ describe('bernoulliNormalMapCubic', () => {
     assert.ok(Math.abs(evaluatePolynomial(c, bernoulliMap(D, { kind: 'normal', mean: 0.5, variance: 0.01 }))) < 1e-13);
   });
 
-  it('rejects a non-positive variance', () => {
-    assert.throws(() => bernoulliNormalMapCubic(D, 0.5, 0), { name: 'RangeError' });
+  it('rejects a non-positive variance, a non-finite mean and flips other than 0/1 with exact messages', () => {
+    assert.throws(() => bernoulliNormalMapCubic(D, 0.5, 0), { name: 'RangeError', message: 'bernoulliNormalMapCubic requires variance to be positive, got 0' });
+    assert.throws(() => bernoulliNormalMapCubic(D, NaN, 0.1), { name: 'RangeError', message: 'bernoulliNormalMapCubic requires mean to be a finite number, got NaN' });
+    assert.throws(() => bernoulliNormalMapCubic([0, 2], 0.5, 0.1), { name: 'RangeError' });
   });
 });
 
 describe('evaluatePolynomial', () => {
   it('evaluates by Horner: 2 t^2 - 3 t + 1 at t = 2 is 3', () => {
     assert.equal(evaluatePolynomial([2, -3, 1], 2), 3);
+  });
+
+  it('rejects empty coefficients and a non-finite t with exact messages', () => {
+    assert.throws(() => evaluatePolynomial([], 1), { name: 'RangeError', message: 'evaluatePolynomial requires at least one data point' });
+    assert.throws(() => evaluatePolynomial([1], Infinity), { name: 'RangeError', message: 'evaluatePolynomial requires t to be a finite number, got Infinity' });
   });
 });
