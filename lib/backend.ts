@@ -120,3 +120,15 @@ const info: BackendInfo = chooseBackend();
 export function backendInfo(): BackendInfo {
   return { ...info };
 }
+
+/**
+ * The one-line summary of {@link backendInfo} that every notebook prints first, so the line is
+ * written once instead of pasted into each notebook.
+ *
+ * @returns `backend <name> | tfjs <version> | tfjs-node <version or 'none'> | node <version>`
+ * @example
+ * backendSummary(); // => 'backend tensorflow | tfjs 4.22.0 | tfjs-node 4.22.0 | node v20.20.2'
+ */
+export function backendSummary(): string {
+  return `backend ${info.backend} | tfjs ${info.tfjsVersion} | tfjs-node ${info.tfjsNodeVersion ?? 'none'} | node ${info.nodeVersion}`;
+}

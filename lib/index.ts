@@ -7,7 +7,7 @@
  */
 
 // Backend
-export { backendInfo, tf } from './backend';
+export { backendInfo, backendSummary, tf } from './backend';
 export type { BackendInfo, BackendName } from './backend';
 
 // Closed-form estimators (float64)

@@ -263,9 +263,30 @@ function buildLib() {
   log('lib: built into dist/ (main entry dist/lib/index.js)');
 }
 
+// Notebooks import the library by its package name (`import * as lab from 'likelihood-lab'`), so
+// a notebook copied to another folder of the project, or a grader's course folder that links the
+// package, still finds it. npm does not link a package to itself: we do, inside node_modules.
+function ensureSelfLink() {
+  const link = path.join(root, 'node_modules', 'likelihood-lab');
+  let current = null;
+  try {
+    current = fs.readlinkSync(link);
+  } catch {
+    current = null;
+  }
+  if (current === '..') {
+    log('package link: node_modules/likelihood-lab -> project root (present)');
+    return;
+  }
+  fs.rmSync(link, { recursive: true, force: true });
+  fs.symlinkSync('..', link, 'dir');
+  log('package link: node_modules/likelihood-lab -> project root (made)');
+}
+
 async function main() {
   const started = Date.now();
   checkNodeModules();
+  ensureSelfLink();
   ensureVenv();
   ensureKernel();
   await ensureNativeTensorflow();

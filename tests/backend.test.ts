@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { backendInfo, tf } from '../lib/backend';
+import { backendInfo, backendSummary, tf } from '../lib/backend';
 
 const backendModule = path.join(__dirname, '..', 'lib', 'backend.js');
 
@@ -50,6 +50,18 @@ describe('backendInfo', () => {
     const first = backendInfo();
     (first as { backend: string }).backend = 'webgl';
     assert.notEqual(backendInfo().backend, 'webgl');
+  });
+});
+
+describe('backendSummary', () => {
+  it('names the backend and every version backendInfo reports, on one line', () => {
+    const info = backendInfo();
+    const line = backendSummary();
+    assert.equal(
+      line,
+      `backend ${info.backend} | tfjs ${info.tfjsVersion} | tfjs-node ${info.tfjsNodeVersion ?? 'none'} | node ${info.nodeVersion}`,
+    );
+    assert.ok(!line.includes('\n'));
   });
 });
 

@@ -5,7 +5,7 @@ import * as lab from '../lib/index';
 describe('the lib barrel', () => {
   it('re-exports the public API by name', () => {
     const names = [
-      'backendInfo', 'tf', 'gaussianMle', 'multivariateGaussianMle', 'linearRegressionMle', 'bernoulliMle', 'bernoulliMap',
+      'backendInfo', 'backendSummary', 'tf', 'gaussianMle', 'multivariateGaussianMle', 'linearRegressionMle', 'bernoulliMle', 'bernoulliMap',
       'betaBernoulliPosterior', 'gaussianLogLikelihood', 'gaussianLogLikelihoodTensor', 'logLikelihoodGrid', 'fitGaussianMean',
       'OPTIMIZER_NAMES', 'learningRateBound', 'minibatchGradientVariance', 'createUniformGenerator',
       'createStandardNormalGenerator', 'sampleWithoutReplacement', 'sampleMultivariateNormal', 'cholesky', 'spdInverse',
