@@ -22,6 +22,8 @@ export { bernoulliMap } from './estimators/bernoulli-map';
 export type { BernoulliPrior, NormalPrior, BetaPrior, UniformPrior } from './estimators/bernoulli-map';
 export { betaBernoulliPosterior } from './estimators/beta-bernoulli';
 export type { BetaBernoulliPosterior, BetaParameters } from './estimators/beta-bernoulli';
+export { betaBernoulliPredictive } from './estimators/beta-bernoulli-predictive';
+export { betaMatchingMoments } from './estimators/beta-matching-moments';
 
 // Likelihoods
 export { gaussianLogLikelihood, gaussianLogLikelihoodTensor } from './likelihood/gaussian-log-likelihood';
@@ -52,6 +54,8 @@ export { cholesky } from './linalg/cholesky';
 export { spdInverse } from './linalg/spd-inverse';
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues';
 export { compensatedSum } from './numeric/compensated-sum';
+export { densityMoments } from './numeric/density-moments';
+export type { DensityMoments } from './numeric/density-moments';
 
 // Charts: pure (data, options) => Vega-Lite spec builders
 export * from './charts';
