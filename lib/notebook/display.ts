@@ -1,5 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { inspect } from 'util';
 import { renderSvg } from './render-svg';
+import { renderPng } from './render-png';
 
 /**
  * The `content` of a Jupyter display_data / update_display_data message: mime type to payload
@@ -72,13 +74,24 @@ export interface ShowChartOptions extends DisplayOptions {
   title?: string;
 }
 
+// What a cell prints when its last expression is a showChart(...) without await: tslab prints the
+// value with util.inspect, which would say `Promise { <pending> }`.
+const UNAWAITED_HINT =
+  'showChart: the chart goes to this cell once rendered; write `await` before showChart to keep it above later outputs';
+
 /**
- * Shows a Vega-Lite chart in the notebook as ONE display_data message with three
+ * Shows a Vega-Lite chart in the notebook as ONE display_data message with four
  * representations: `application/vnd.vegalite.v5+json` (the spec as a JSON object, drawn
  * interactively by JupyterLab, tooltips and menus working), `image/svg+xml` (rendered here in
- * Node, what nbconvert HTML, GitHub and PDF show, since they run no JavaScript) and `text/plain`
- * (the title). tslab's public `display` API cannot do this: it sends one mime type per message
- * and every payload as a string, which JupyterLab's Vega renderer cannot read.
+ * Node, what nbconvert HTML, GitHub and PDF show, since they run no JavaScript), `image/png`
+ * (the SVG rasterised at 2x by {@link renderPng}; without it JupyterLab adds its own PNG on every
+ * opening, which marks the notebook changed) and `text/plain` (the title). tslab's public
+ * `display` API cannot do this: it sends one mime type per message and every payload as a string,
+ * which JupyterLab's Vega renderer cannot read.
+ *
+ * The destination is fixed when showChart is called, not when the images are ready: tslab
+ * replaces its writer at every execute request, so a chart rendered after its cell finished
+ * (`showChart(...)` without `await`, then Run All) would otherwise land under a later cell.
  *
  * Resolves to nothing on purpose: a cell's last expression is printed, and printing the bundle
  * would dump the whole spec into the notebook. Await it, so the chart appears before the next
@@ -92,21 +105,29 @@ export interface ShowChartOptions extends DisplayOptions {
  * @example
  * await showChart(layer(heatmap(grid), pathOverlay(paths)), { title: 'Adam vs SGD on the log-likelihood' });
  */
-export async function showChart(spec: TopLevelSpec, options: ShowChartOptions = {}): Promise<void> {
-  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
-    throw new TypeError('showChart requires spec to be a Vega-Lite spec object');
-  }
-  const svg = await renderSvg(spec);
-  resolveDisplayWriter(options)(
-    {
-      data: {
-        'application/vnd.vegalite.v5+json': spec,
-        'image/svg+xml': svg,
-        'text/plain': options.title ?? 'chart',
+export function showChart(spec: TopLevelSpec, options: ShowChartOptions = {}): Promise<void> {
+  // resolved now, while the calling cell's writer is the current one
+  const write = resolveDisplayWriter(options);
+  const sent = (async () => {
+    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+      throw new TypeError('showChart requires spec to be a Vega-Lite spec object');
+    }
+    const svg = await renderSvg(spec);
+    const png = await renderPng(svg);
+    write(
+      {
+        data: {
+          'application/vnd.vegalite.v5+json': spec,
+          'image/svg+xml': svg,
+          'image/png': png.toString('base64'),
+          'text/plain': options.title ?? 'chart',
+        },
+        metadata: {},
+        transient: {},
       },
-      metadata: {},
-      transient: {},
-    },
-    false,
-  );
+      false,
+    );
+  })();
+  Object.defineProperty(sent, inspect.custom, { value: () => UNAWAITED_HINT });
+  return sent;
 }

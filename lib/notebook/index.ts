@@ -5,6 +5,8 @@ export { showChart, resolveDisplayWriter } from './display';
 export type { DisplayContent, DisplayWriter, DisplayOptions, ShowChartOptions } from './display';
 export { renderSvg } from './render-svg';
 export type { RenderSvgOptions } from './render-svg';
+export { renderPng } from './render-png';
+export type { RenderPngOptions } from './render-png';
 export { compactSvg } from './compact-svg';
 
 // Text outputs
