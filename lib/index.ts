@@ -40,6 +40,9 @@ export { minibatchGradientVariance } from './optimize/minibatch-gradient-varianc
 export type { MinibatchGradientVariance, MinibatchGradientVarianceOptions } from './optimize/minibatch-gradient-variance';
 export { sgdNoiseFloor, meanSquaredDistance } from './optimize/sgd-noise-floor';
 export type { SgdNoiseFloor, SgdNoiseFloorOptions } from './optimize/sgd-noise-floor';
+export { learningRateSweep } from './optimize/learning-rate-sweep';
+export type { LearningRateSweepOptions, LearningRateSweepRun } from './optimize/learning-rate-sweep';
+export { iterateAverage } from './optimize/iterate-average';
 
 // Randomness (seeded, plain JavaScript)
 export { createUniformGenerator } from './random/seeded-uniform';
