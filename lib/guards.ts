@@ -10,6 +10,7 @@
  * assertFiniteArray('gaussianMle', 'xs', []);
  * // => RangeError: gaussianMle requires at least one data point
  */
+import { choleskyOrNull, firstAsymmetry } from './linalg/dense';
 
 /** Shows a bad value briefly in an error message: numbers as written, other things by type. */
 export function describeValue(value: unknown): string {
@@ -175,43 +176,17 @@ export function assertRows(fn: string, arg: string, rows: unknown, dimension?: n
 }
 
 /**
- * Cholesky factor of a symmetric matrix, or `null` when it is not positive definite.
- * Internal workhorse of {@link assertCovariance}; see `cholesky` in lib/linalg for the public one.
- */
-export function tryCholesky(matrix: readonly (readonly number[])[]): number[][] | null {
-  const d = matrix.length;
-  const lower: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-  for (let j = 0; j < d; j++) {
-    let diagonal = matrix[j][j];
-    for (let k = 0; k < j; k++) diagonal -= lower[j][k] * lower[j][k];
-    if (!(diagonal > 0) || !Number.isFinite(diagonal)) return null;
-    const pivot = Math.sqrt(diagonal);
-    lower[j][j] = pivot;
-    for (let i = j + 1; i < d; i++) {
-      let sum = matrix[i][j];
-      for (let k = 0; k < j; k++) sum -= lower[i][k] * lower[j][k];
-      lower[i][j] = sum / pivot;
-    }
-  }
-  return lower;
-}
-
-/**
- * Checks that `matrix` is a `dimension` x `dimension` symmetric positive definite matrix (a valid
- * covariance), and returns its lower Cholesky factor so callers need not factor it again.
+ * Checks that `matrix` is a `dimension` x `dimension` matrix of finite numbers, symmetric within
+ * a relative tolerance of 1e-10 (see `firstAsymmetry` in lib/linalg/dense). `dimension` defaults
+ * to the number of rows.
  *
- * Symmetry is checked with a relative tolerance of 1e-10 (|a_ij - a_ji| <= 1e-10 max(|a_ij|, |a_ji|, 1e-300)),
- * so a matrix printed and parsed back still passes; positive definiteness by attempting the
- * Cholesky factorisation.
- *
- * @returns the lower-triangular Cholesky factor L with L L^T = matrix
+ * @returns the matrix, typed
  * @throws {TypeError} when `matrix` or a row is not an array, or an entry is not a number
- * @throws {RangeError} when the shape is wrong, an entry is not finite, or the matrix is not
- *   symmetric positive definite
+ * @throws {RangeError} when the shape is wrong, an entry is not finite, or the matrix is not symmetric
  * @example
- * assertCovariance('gaussianLogLikelihood', 'covariance', [[5, 0], [0, 5]], 2); // => [[2.236..., 0], [0, 2.236...]]
+ * assertSymmetricMatrix('symmetricEigenvalues', 'matrix', [[2, 1], [1, 2]]); // => [[2, 1], [1, 2]]
  */
-export function assertCovariance(fn: string, arg: string, matrix: unknown, dimension?: number): number[][] {
+export function assertSymmetricMatrix(fn: string, arg: string, matrix: unknown, dimension?: number): number[][] {
   if (!Array.isArray(matrix)) {
     throw new TypeError(`${fn} requires ${arg} to be an array of rows, got ${describeValue(matrix)}`);
   }
@@ -230,17 +205,34 @@ export function assertCovariance(fn: string, arg: string, matrix: unknown, dimen
     for (let j = 0; j < d; j++) assertFiniteNumber(fn, `${arg}[${i}][${j}]`, row[j]);
   }
   const m = matrix as number[][];
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < i; j++) {
-      const scale = Math.max(Math.abs(m[i][j]), Math.abs(m[j][i]), 1e-300);
-      if (Math.abs(m[i][j] - m[j][i]) > 1e-10 * scale) {
-        throw new RangeError(
-          `${fn} requires ${arg} to be symmetric, got ${arg}[${i}][${j}] = ${m[i][j]} but ${arg}[${j}][${i}] = ${m[j][i]}`,
-        );
-      }
-    }
+  const pair = firstAsymmetry(m);
+  if (pair !== null) {
+    const [i, j] = pair;
+    throw new RangeError(
+      `${fn} requires ${arg} to be symmetric, got ${arg}[${i}][${j}] = ${m[i][j]} but ${arg}[${j}][${i}] = ${m[j][i]}`,
+    );
   }
-  const lower = tryCholesky(m);
+  return m;
+}
+
+/**
+ * Checks that `matrix` is a `dimension` x `dimension` symmetric positive definite matrix (a valid
+ * covariance), and returns its lower Cholesky factor so callers need not factor it again.
+ *
+ * Symmetry is checked with a relative tolerance of 1e-10 (|a_ij - a_ji| <= 1e-10 max(|a_ij|, |a_ji|, 1e-300)),
+ * so a matrix printed and parsed back still passes; positive definiteness by attempting the
+ * Cholesky factorisation.
+ *
+ * @returns the lower-triangular Cholesky factor L with L L^T = matrix
+ * @throws {TypeError} when `matrix` or a row is not an array, or an entry is not a number
+ * @throws {RangeError} when the shape is wrong, an entry is not finite, or the matrix is not
+ *   symmetric positive definite
+ * @example
+ * assertCovariance('gaussianLogLikelihood', 'covariance', [[5, 0], [0, 5]], 2); // => [[2.236..., 0], [0, 2.236...]]
+ */
+export function assertCovariance(fn: string, arg: string, matrix: unknown, dimension?: number): number[][] {
+  const m = assertSymmetricMatrix(fn, arg, matrix, dimension);
+  const lower = choleskyOrNull(m);
   if (lower === null) throw new RangeError(`${fn} requires ${arg} to be symmetric positive definite`);
   return lower;
 }
@@ -257,3 +249,9 @@ export function assertOptions(fn: string, options: unknown): void {
     throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
   }
 }
+
+/**
+ * @deprecated Kept for code written against the old name; use `choleskyOrNull` from
+ * lib/linalg/dense (the factorisation lives in linalg now).
+ */
+export const tryCholesky = choleskyOrNull;

@@ -1,6 +1,7 @@
 import type { Tensor1D, Tensor2D, Scalar } from '@tensorflow/tfjs';
 import { tf } from '../backend';
-import { assertCovariance, assertOptions, assertRows, assertVector, describeValue, tryCholesky } from '../guards';
+import { assertCovariance, assertOptions, assertRows, assertVector, describeValue } from '../guards';
+import { choleskyOrNull } from '../linalg/dense';
 import { logDeterminantFromCholesky } from '../linalg/spd-inverse';
 import { compensatedSum } from '../numeric/compensated-sum';
 
@@ -100,7 +101,7 @@ export function gaussianLogLikelihoodTensor(
   let constant = 0;
   if (normalized) {
     const values = covarianceInverse.arraySync();
-    const lower = tryCholesky(values);
+    const lower = choleskyOrNull(values);
     if (lower === null) throw new RangeError(`${fn} requires covarianceInverse to be symmetric positive definite`);
     constant = logNormalizer(n, d, -logDeterminantFromCholesky(lower));
   }

@@ -1,7 +1,7 @@
 import { assertCovariance, assertInteger, assertOptions, assertRows, assertFiniteNumber, describeValue } from '../guards';
-import { meanAndCovariance } from '../estimators/multivariate-gaussian';
 import { logDeterminantFromCholesky, inverseFromCholesky } from '../linalg/spd-inverse';
 import { logNormalizer } from './gaussian-log-likelihood';
+import { fullDataLogLikelihood } from './full-data-log-likelihood';
 
 /** Options of `logLikelihoodGrid`. */
 export interface LogLikelihoodGridOptions {
@@ -80,24 +80,12 @@ export function logLikelihoodGrid(
   assertInteger(fn, 'options.steps', steps, 2);
   if (typeof normalized !== 'boolean') throw new TypeError(`${fn} requires options.normalized to be a boolean, got ${describeValue(normalized)}`);
 
-  const n = rows.length;
-  const { mean, covariance: scatterOverN } = meanAndCovariance(rows, 2);
   const precision = inverseFromCholesky(lower);
-  // sum_i (x_i - x-bar)^T P (x_i - x-bar) = n tr(P S), S the divide-by-n sample covariance.
-  let within = 0;
-  for (let a = 0; a < 2; a++) for (let b = 0; b < 2; b++) within += precision[a][b] * scatterOverN[b][a];
-  within *= n;
-  const constant = normalized ? logNormalizer(n, 2, logDeterminantFromCholesky(lower)) : 0;
+  const logLikelihood = fullDataLogLikelihood(rows, 2, precision);
+  const constant = normalized ? logNormalizer(rows.length, 2, logDeterminantFromCholesky(lower)) : 0;
   const xs = linspace(xRange[0], xRange[1], steps);
   const ys = linspace(yRange[0], yRange[1], steps);
-  const values = ys.map((y) => {
-    const dy = mean[1] - y;
-    return xs.map((x) => {
-      const dx = mean[0] - x;
-      const between = precision[0][0] * dx * dx + 2 * precision[0][1] * dx * dy + precision[1][1] * dy * dy;
-      return -0.5 * (within + n * between) + constant;
-    });
-  });
+  const values = ys.map((y) => xs.map((x) => logLikelihood.at([x, y]) + constant));
   return { xs, ys, values };
 }
 

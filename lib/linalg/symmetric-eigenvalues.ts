@@ -1,4 +1,4 @@
-import { assertFiniteNumber, describeValue } from '../guards';
+import { assertSymmetricMatrix } from '../guards';
 
 /**
  * Eigenvalues of a real symmetric matrix, in ascending order, in float64.
@@ -18,24 +18,8 @@ import { assertFiniteNumber, describeValue } from '../guards';
  */
 export function symmetricEigenvalues(matrix: number[][]): number[] {
   const fn = 'symmetricEigenvalues';
-  if (!Array.isArray(matrix)) throw new TypeError(`${fn} requires matrix to be an array of rows, got ${describeValue(matrix)}`);
-  const d = matrix.length;
-  if (d === 0) throw new RangeError(`${fn} requires matrix to have at least one row`);
-  for (let i = 0; i < d; i++) {
-    const row: unknown = matrix[i];
-    if (!Array.isArray(row)) throw new TypeError(`${fn} requires matrix[${i}] to be an array of numbers, got ${describeValue(row)}`);
-    if (row.length !== d) throw new RangeError(`${fn} requires matrix to be ${d}x${d}, got a row of length ${row.length}`);
-    for (let j = 0; j < d; j++) assertFiniteNumber(fn, `matrix[${i}][${j}]`, row[j]);
-  }
-  for (let i = 0; i < d; i++) {
-    for (let j = 0; j < i; j++) {
-      const scale = Math.max(Math.abs(matrix[i][j]), Math.abs(matrix[j][i]), 1e-300);
-      if (Math.abs(matrix[i][j] - matrix[j][i]) > 1e-10 * scale) {
-        throw new RangeError(`${fn} requires matrix to be symmetric, got matrix[${i}][${j}] = ${matrix[i][j]} but matrix[${j}][${i}] = ${matrix[j][i]}`);
-      }
-    }
-  }
-  return eigenvaluesUnchecked(matrix);
+  if (Array.isArray(matrix) && matrix.length === 0) throw new RangeError(`${fn} requires matrix to have at least one row`);
+  return eigenvaluesUnchecked(assertSymmetricMatrix(fn, 'matrix', matrix));
 }
 
 /** Eigenvalues of a validated symmetric matrix (internal). */

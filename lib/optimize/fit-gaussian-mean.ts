@@ -11,7 +11,8 @@ import {
   assertVector,
   describeValue,
 } from '../guards';
-import { meanAndCovariance } from '../estimators/multivariate-gaussian';
+import { fullDataLogLikelihood } from '../likelihood/full-data-log-likelihood';
+import { gaussianLogLikelihoodTensor } from '../likelihood/gaussian-log-likelihood';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { createUniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
@@ -255,7 +256,7 @@ export function fitGaussianMean(
       const readback = tf.tidy(() => {
         const batch = indices === null ? x : tf.gather(x, tf.tensor1d(indices, 'int32'));
         const cost = opt.minimize(
-          () => tf.mul(sign * perPoint, seedLogLikelihood(batch, m as Tensor as Tensor1D, p)) as Scalar,
+          () => tf.mul(sign * perPoint, gaussianLogLikelihoodTensor(batch, m as Tensor as Tensor1D, p)) as Scalar,
           true,
           [m],
         ) as Scalar;
@@ -312,12 +313,6 @@ export function fitGaussianMean(
   return { mean: path[path.length - 1].slice(), path, logLikelihoods, batchLogLikelihoods, steps, status };
 }
 
-/** The seed's L(X, mu, Sigma) = sum(-1/2 ((X - mu) P) * (X - mu)) on tensors (internal; no checks). */
-function seedLogLikelihood(x: Tensor2D, mu: Tensor1D, precision: Tensor2D): Scalar {
-  const diff = tf.sub(x, mu);
-  return tf.mul(-0.5, tf.sum(tf.mul(tf.matMul(diff, precision), diff))) as Scalar;
-}
-
 function makeOptimizer(name: OptimizerName, learningRate: number): Optimizer {
   switch (name) {
     case 'gradient-ascent':
@@ -337,31 +332,4 @@ function makeOptimizer(name: OptimizerName, learningRate: number): Optimizer {
     case 'adamax':
       return tf.train.adamax(learningRate);
   }
-}
-
-/**
- * The full-data L(mu) in float64 from sufficient statistics: O(d^2) per evaluation after O(n d^2)
- * set-up, L(mu) = -1/2 [n tr(P S) + n (x-bar - mu)^T P (x-bar - mu)] (internal).
- */
-export function fullDataLogLikelihood(
-  rows: number[][],
-  d: number,
-  precision: number[][],
-): { sampleMean: number[]; at: (mu: number[]) => number } {
-  const n = rows.length;
-  const { mean, covariance } = meanAndCovariance(rows, d);
-  let within = 0;
-  for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) within += precision[a][b] * covariance[b][a];
-  within *= n;
-  return {
-    sampleMean: mean,
-    at: (mu: number[]) => {
-      let between = 0;
-      for (let a = 0; a < d; a++) {
-        const da = mean[a] - mu[a];
-        for (let b = 0; b < d; b++) between += precision[a][b] * da * (mean[b] - mu[b]);
-      }
-      return -0.5 * (within + n * between);
-    },
-  };
 }

@@ -1,6 +1,8 @@
 import { assertCovariance, assertFiniteArray, assertInteger, assertOneOf, assertOptions, assertPositive, assertRows, assertVector, describeValue } from '../guards';
 import { meanAndCovariance } from '../estimators/multivariate-gaussian';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
+import { matrixAdd, matrixMultiply, trace } from '../linalg/dense';
+import { eigenvaluesUnchecked } from '../linalg/symmetric-eigenvalues';
 import type { Objective } from './learning-rate-bound';
 
 /** Options of {@link sgdNoiseFloor}. */
@@ -24,10 +26,6 @@ export interface SgdNoiseFloor {
   /** Largest |eigenvalue| of I - lr H, the factor by which the mean error shrinks per step. */
   contraction: number;
 }
-
-type Matrix = number[][];
-const multiply = (a: Matrix, b: Matrix): Matrix => a.map((row) => b[0].map((_, j) => row.reduce((s, v, k) => s + v * b[k][j], 0)));
-const add = (a: Matrix, b: Matrix): Matrix => a.map((row, i) => row.map((v, j) => v + b[i][j]));
 
 /**
  * Where constant-step stochastic gradient ascent ends up: not at the optimum but wandering around
@@ -72,31 +70,19 @@ export function sgdNoiseFloor(rows: number[][], covariance: number[][], options:
   const correction = n === 1 ? 0 : (n - batchSize) / (n - 1);
   const noiseScale = (learningRate * learningRate * c * c * correction) / batchSize;
   let power = precision.map((row, i) => row.map((p, j) => (i === j ? 1 : 0) - learningRate * c * p));
-  const contraction = spectralRadius(power);
+  // A is symmetric (P is exactly symmetric), so its spectral radius is its largest |eigenvalue|.
+  const eigenvalues = eigenvaluesUnchecked(power);
+  const contraction = Math.max(Math.abs(eigenvalues[0]), Math.abs(eigenvalues[eigenvalues.length - 1]));
   if (contraction >= 1) return { meanSquaredDistance: Infinity, contraction };
-  let sum = multiply(multiply(precision, scatter), precision).map((row) => row.map((v) => v * noiseScale));
+  let sum = matrixMultiply(matrixMultiply(precision, scatter), precision).map((row) => row.map((v) => v * noiseScale));
   for (let round = 0; round < 200; round++) {
-    const next = add(sum, multiply(multiply(power, sum), power));
+    const next = matrixAdd(sum, matrixMultiply(matrixMultiply(power, sum), power));
     const done = next.every((row, i) => Math.abs(row[i] - sum[i][i]) <= 1e-15 * Math.abs(row[i]));
     sum = next;
-    power = multiply(power, power);
+    power = matrixMultiply(power, power);
     if (done) break;
   }
-  return { meanSquaredDistance: sum.reduce((s, row, i) => s + row[i], 0), contraction };
-}
-
-/** Largest |eigenvalue| of a symmetric matrix by power iteration on its square (internal). */
-function spectralRadius(matrix: Matrix): number {
-  let v = matrix.map((_, i) => 1 / Math.sqrt(matrix.length + i));
-  let estimate = 0;
-  for (let k = 0; k < 500; k++) {
-    const w = matrix.map((row) => row.reduce((s, m, j) => s + m * v[j], 0));
-    const norm = Math.hypot(...w);
-    if (norm === 0) return 0;
-    estimate = norm;
-    v = w.map((x) => x / norm);
-  }
-  return estimate;
+  return { meanSquaredDistance: trace(sum), contraction };
 }
 
 /**
