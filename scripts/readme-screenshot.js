@@ -1,9 +1,10 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * Regenerates docs/jupyterlab.png for the README: a real screenshot of JupyterLab (the project's,
  * in headless Chromium) after Run All on the first notebook that has a chart, scrolled to its
- * first chart. Uses the same code as the browser tests (tests/browser/browser-kit.ts, compiled to
- * dist/: run `npm run setup` or `npx tsc -p tsconfig.json` first).
+ * first chart. Uses the same tools as the browser tests (scripts/lab-server.js,
+ * scripts/print-pdf.js's Chromium, scripts/lab-driver.js).
  *
  *   node scripts/readme-screenshot.js [NOTEBOOK.ipynb] [--out docs/jupyterlab.png]
  *
@@ -12,32 +13,33 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { startLab } = require('./lab-server');
+const { launchChromium } = require('./print-pdf');
+const { notebooksDir } = require('./notebooks');
+const kit = require('./lab-driver');
 
 const root = path.resolve(__dirname, '..');
-const kitPath = path.join(root, 'dist', 'tests', 'browser', 'browser-kit.js');
 
 async function main() {
-  if (!fs.existsSync(kitPath)) {
-    throw new Error(`${path.relative(root, kitPath)} is missing: build first (npm run setup, or npx tsc -p tsconfig.json)`);
-  }
-  const kit = require(kitPath);
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const out = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root, 'docs', 'jupyterlab.png'));
   const named = args.filter((a, i) => !a.startsWith('--') && !(outIndex >= 0 && i === outIndex + 1));
-  const notebooks = kit.listNotebooks();
+  const notebooks = kit.readNotebooks();
   const info = named.length > 0
     ? notebooks.find((nb) => path.basename(nb.file) === path.basename(named[0]))
     : notebooks.find((nb) => nb.charts > 0);
-  if (!info) throw new Error(`no notebook with a chart output in ${kit.notebooksDir}${named[0] ? ` named ${named[0]}` : ''}`);
+  if (!info) throw new Error(`no notebook with a chart output in ${notebooksDir}${named[0] ? ` named ${named[0]}` : ''}`);
   if (info.charts === 0) throw new Error(`${path.basename(info.file)} has no chart output`);
   const hash = kit.sha256(info.file);
 
   const t0 = Date.now();
-  const lab = await kit.startLab(kit.notebooksDir);
+  const lab = await startLab({ rootDir: notebooksDir, timeoutMs: 90000 });
+  /** @type {import('./print-pdf').BrowserHandle | undefined} */
   let handle;
   try {
-    handle = await kit.launchBrowser();
+    handle = await launchChromium({ log: (line) => console.log(`[screenshot] ${line}`) });
+    console.log(`[screenshot] browser: ${handle.description}`);
     const page = await handle.browser.newPage({ viewport: { width: 1280, height: 820 } });
     const nb = path.basename(info.file);
     await kit.openNotebookWithRetry(page, lab, nb, (line) => console.log(`[screenshot] ${line}`));
@@ -64,6 +66,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`[screenshot] ${error.stack || error}`);
+  console.error(`[screenshot] ${error instanceof Error ? error.stack : error}`);
   process.exit(1);
 });

@@ -17,14 +17,14 @@ import {
   describeCell,
   ensureReports,
   launchBrowser,
-  listNotebooks,
+  readNotebooks,
   notebooksDir,
-  printPdfModule,
+  loadReport,
   reportsDir,
   screenshotsDir,
 } from './browser-kit';
 
-const notebooks = listNotebooks();
+const notebooks = readNotebooks();
 
 interface HtmlCell {
   index: number;
@@ -64,7 +64,7 @@ describe('HTML reports: every chart shows as an image', () => {
       const page = await handle.browser.newPage({ viewport: { width: 1100, height: 900 } });
       try {
         const t0 = Date.now();
-        const stats = await printPdfModule.loadReport(page, html);
+        const stats = await loadReport(page, html);
         const rawMath = (await page.evaluate(() => {
           // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const doc = (globalThis as any).document;

@@ -16,7 +16,7 @@ import {
   BrowserHandle,
   LabServer,
   launchBrowser,
-  listNotebooks,
+  readNotebooks,
   notebooksDir,
   openNotebookWithRetry,
   cellLocator,
@@ -33,7 +33,7 @@ import {
 } from './browser-kit';
 
 const RUN_TIMEOUT_MS = Number(process.env.LIKELIHOOD_LAB_RUN_TIMEOUT_MS || 240000);
-const notebooks = listNotebooks();
+const notebooks = readNotebooks();
 const hashes = new Map(notebooks.map((nb) => [nb.file, sha256(nb.file)]));
 /** everything in notebooks/ (hidden entries too): JupyterLab must not add checkpoints or copies */
 const entries = () => (fs.existsSync(notebooksDir) ? fs.readdirSync(notebooksDir).sort() : []);

@@ -2,8 +2,9 @@
  * scripts/print-pdf.js on one HTML report: the PDF exists, has pages, and the charts really are
  * in it. To tell chart ink from text ink without guessing where page breaks fall, the report is
  * printed twice, the second time with the chart outputs made invisible (visibility: hidden keeps
- * the layout, so the pages are otherwise identical); both are rasterised with
- * `pdftoppm -gray -r 50` (poppler-utils) and the non-white pixels of each page compared.
+ * the layout, so the pages are otherwise identical); both are rasterised in grey at 50 dpi with
+ * PDFium (pypdfium2 in .venv, tests/browser/pdf-ink.py) and the non-white pixels of each page
+ * compared.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,37 +12,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { BrowserHandle, ensureReports, launchBrowser, listNotebooks, printPdfModule, reportsDir } from './browser-kit';
+import { BrowserHandle, ensureReports, launchBrowser, printPdf, projectRoot, readNotebooks, reportsDir } from './browser-kit';
 
 const MAX_PAGES = 40;
+const venvPython = path.join(projectRoot, '.venv', 'bin', 'python');
+const pdfInk = path.join(projectRoot, 'tests', 'browser', 'pdf-ink.py');
 
-/** Non-white pixel counts of the first pages of a PDF, from pdftoppm's binary PGM (P5). */
-function inkPerPage(pdf: string, workDir: string): { pages: number; ink: number[]; pixels: number } {
-  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  assert.equal(info.status, 0, `pdfinfo failed: ${info.stderr}`);
-  const pages = Number((/^Pages:\s+(\d+)/m.exec(info.stdout) || [])[1] || 0);
-  const prefix = path.join(workDir, path.basename(pdf, '.pdf'));
-  const run = spawnSync('pdftoppm', ['-gray', '-r', '50', '-f', '1', '-l', String(MAX_PAGES), pdf, prefix], { encoding: 'utf8', timeout: 120000 });
-  assert.equal(run.status, 0, `pdftoppm failed: ${run.stderr}`);
-  const files = fs.readdirSync(workDir).filter((f) => f.startsWith(path.basename(prefix) + '-') && f.endsWith('.pgm')).sort();
-  let pixels = 0;
-  const ink = files.map((f) => {
-    const buf = fs.readFileSync(path.join(workDir, f));
-    // header: "P5\n<w> <h>\n<max>\n" (pdftoppm writes no comments)
-    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(buf.subarray(0, 64).toString('latin1'));
-    assert.ok(header, `${f}: not a binary PGM`);
-    const [w, h] = [Number(header[1]), Number(header[2])];
-    const data = buf.subarray(header[0].length);
-    assert.equal(data.length, w * h, `${f}: truncated`);
-    pixels = w * h;
-    let n = 0;
-    for (let i = 0; i < data.length; i += 1) if (data[i] < 240) n += 1;
-    return n;
-  });
-  return { pages, ink, pixels };
+/** Page count and non-white pixel counts of the first pages of a PDF (pdf-ink.py). */
+function inkPerPage(pdf: string): { pages: number; ink: number[]; pixels: number } {
+  const run = spawnSync(venvPython, [pdfInk, pdf, String(MAX_PAGES)], { encoding: 'utf8', timeout: 120000 });
+  assert.equal(run.status, 0, `pdf-ink.py failed (is pypdfium2 in .venv? npm run setup): ${run.stderr}${run.error ? run.error.message : ''}`);
+  return JSON.parse(run.stdout) as { pages: number; ink: number[]; pixels: number };
 }
 
-const notebooks = listNotebooks();
+const notebooks = readNotebooks();
 const withCharts = notebooks.filter((nb) => nb.charts > 0);
 
 describe('PDF: print-pdf.js puts the charts into the PDF', () => {
@@ -70,17 +54,17 @@ describe('PDF: print-pdf.js puts the charts into the PDF', () => {
     assert.ok(fs.existsSync(html), `${html} is missing`);
     const t0 = Date.now();
     const pdf = path.join(tmp, `${info.name}.pdf`);
-    const stats = await printPdfModule.printPdf(handle.browser, html, pdf);
+    const stats = await printPdf(handle.browser, html, pdf);
     const t1 = Date.now();
     const bare = path.join(tmp, `${info.name}-nocharts.pdf`);
-    await printPdfModule.printPdf(handle.browser, html, bare, {
+    await printPdf(handle.browser, html, bare, {
       css: '.jp-OutputArea-output[data-mime-type="image/svg+xml"] { visibility: hidden !important; }',
     });
     assert.ok(stats.images >= info.charts, `${info.name}.html: ${stats.images} images, expected at least ${info.charts}`);
     assert.ok(fs.statSync(pdf).size > 1000, 'the PDF is (almost) empty');
 
-    const full = inkPerPage(pdf, tmp);
-    const none = inkPerPage(bare, tmp);
+    const full = inkPerPage(pdf);
+    const none = inkPerPage(bare);
     console.log(`# ${info.name}.pdf: ${full.pages} pages, printed in ${t1 - t0} ms; ink per page ${full.ink.join(' ')}; without charts ${none.ink.join(' ')}`);
     assert.ok(full.pages >= 1, 'the PDF has no pages');
     assert.equal(full.pages, none.pages, 'hiding the charts changed the page count (layout differs?)');
