@@ -28,3 +28,7 @@ export { lineOverlay } from './line-overlay';
 export type { StraightLine, LineOverlayOptions } from './line-overlay';
 export { functionCurves } from './function-curves';
 export type { FunctionSeries, VerticalMarker, FunctionCurvesOptions } from './function-curves';
+
+// 3-D: plotly traces for nodeplotlib (surface of L with the optimizer paths on it)
+export { surfaceTraces } from './surface-traces';
+export type { SurfacePath, ExtraSurface, SurfaceTracesOptions, SurfaceFigure } from './surface-traces';
