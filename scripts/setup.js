@@ -12,6 +12,9 @@
  *      host is reachable, otherwise libtensorflow from PyPI's tensorflow-cpu wheel (cached in the
  *      user's cache folder); if both fail the lib still runs on the pure-JS backend and we say so;
  *   5. the lib built with tsc (dist/), the package's main entry.
+ * Also: the kernel launcher starts tslab through scripts/kernel/ (protocol fixes, pinned to tslab
+ * 1.0.22, checked here), and the graders' tools get papermill's TypeScript translator
+ * (python/likelihood-lab-jupyter) in .venv.
  */
 'use strict';
 const fs = require('fs');
@@ -90,10 +93,15 @@ function ensureVenv() {
 }
 
 function ensureKernel() {
-  // A launcher with absolute paths: Jupyter starts it without needing node or tslab on PATH.
+  // A launcher with absolute paths: Jupyter starts it without needing node or tslab on PATH. It
+  // starts tslab through scripts/kernel/tslab-kernel.js, which makes tslab 1.0.22 speak the
+  // protocol (error messages, stop_on_error, kernel_info status): check its pins first, loudly.
+  const wrapper = path.join(root, 'scripts', 'kernel', 'tslab-kernel.js');
+  const check = spawnSync(process.execPath, [wrapper, '--check'], { encoding: 'utf8' });
+  if (check.status !== 0) fail(`kernel: ${(check.stderr || check.stdout || '').trim()}`);
   const launcher = path.join(venv, 'bin', 'likelihood-lab-tslab');
   const tslabBin = path.join(root, 'node_modules', 'tslab', 'bin', 'tslab');
-  const script = `#!/bin/sh\n# Written by scripts/setup.js: starts the tslab kernel with this project's node.\nexec "${process.execPath}" "${tslabBin}" "$@"\n`;
+  const script = `#!/bin/sh\n# Written by scripts/setup.js: starts the project's tslab kernel (scripts/kernel/) with this project's node.\nexec "${process.execPath}" "${wrapper}" "$@"\n`;
   const kernelJson = path.join(venv, 'share', 'jupyter', 'kernels', 'tslab', 'kernel.json');
   const current = fs.existsSync(launcher) ? fs.readFileSync(launcher, 'utf8') : '';
   let registered = false;
@@ -103,7 +111,7 @@ function ensureKernel() {
     registered = false;
   }
   if (current === script && registered) {
-    log(`kernel: tslab registered in .venv (${path.relative(root, kernelJson)})`);
+    log(`kernel: tslab registered in .venv (${path.relative(root, kernelJson)}), protocol wrapper for tslab 1.0.22`);
     return;
   }
   fs.writeFileSync(launcher, script, { mode: 0o755 });
@@ -111,6 +119,49 @@ function ensureKernel() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   log(`kernel: tslab registered in .venv only (${path.relative(root, kernelJson)})`);
+}
+
+// The graders' tools (README "For graders") need our small Python package in .venv: papermill's
+// TypeScript translator (python/likelihood-lab-jupyter, installed editable, re-installed when its
+// files change). nbgrader's JupyterLab and server extensions (formgrader, assignment list) are
+// switched off inside .venv so JupyterLab stays as students know it; the nbgrader command line
+// works without them.
+function ensureGraderTools() {
+  const pkg = path.join(root, 'python', 'likelihood-lab-jupyter');
+  const files = ['pyproject.toml', ...fs.readdirSync(path.join(pkg, 'likelihood_lab_jupyter')).filter((f) => f.endsWith('.py')).map((f) => `likelihood_lab_jupyter/${f}`)];
+  const hash = crypto.createHash('sha256');
+  for (const file of files.sort()) hash.update(file).update(fs.readFileSync(path.join(pkg, file)));
+  const want = hash.digest('hex');
+  const stamp = path.join(venv, '.likelihood-lab-jupyter.sha256');
+  let did = 'present';
+  if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== want) {
+    run(venvPython, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '--no-deps', '-e', pkg]);
+    fs.writeFileSync(stamp, want);
+    did = 'installed';
+  }
+  const configD = path.join(venv, 'etc', 'jupyter', 'jupyter_server_config.d');
+  for (const ext of ['formgrader', 'validate_assignment', 'assignment_list', 'course_list']) {
+    const name = `nbgrader.server_extensions.${ext}`;
+    const file = path.join(configD, `${name}.json`);
+    const text = `${JSON.stringify({ ServerApp: { jpserver_extensions: { [name]: false } } }, null, 2)}\n`;
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) {
+      fs.mkdirSync(configD, { recursive: true });
+      fs.writeFileSync(file, text);
+    }
+  }
+  const pageConfig = path.join(venv, 'etc', 'jupyter', 'labconfig', 'page_config.json');
+  let page = {};
+  try {
+    page = JSON.parse(fs.readFileSync(pageConfig, 'utf8'));
+  } catch {
+    page = {};
+  }
+  if (!page.disabledExtensions || page.disabledExtensions['@jupyter/nbgrader'] !== true) {
+    page.disabledExtensions = { ...(page.disabledExtensions || {}), '@jupyter/nbgrader': true };
+    fs.mkdirSync(path.dirname(pageConfig), { recursive: true });
+    fs.writeFileSync(pageConfig, `${JSON.stringify(page, null, 2)}\n`);
+  }
+  log(`graders' tools: papermill TypeScript translator ${did} in .venv; nbgrader's JupyterLab extensions off`);
 }
 
 function nativeLoads() {
@@ -289,6 +340,7 @@ async function main() {
   ensureSelfLink();
   ensureVenv();
   ensureKernel();
+  ensureGraderTools();
   await ensureNativeTensorflow();
   buildLib();
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -5,10 +5,14 @@
  *   unit (tensorflow)  lib tests on the native @tensorflow/tfjs-node backend
  *   unit (cpu)         the same lib tests on the pure-JS cpu backend
  *   project            set-up facts: kernel in .venv, pins agree, package main entry
- *   notebooks          every notebook executed by real Jupyter (nbclient) on the tslab kernel
+ *   kernel             the tslab kernel driven by jupyter_client: error messages, stop_on_error,
+ *                      kernel_info status; student-first tracebacks
+ *   notebooks          every notebook executed by real Jupyter (nbclient) on the tslab kernel;
+ *                      nbval, papermill parameters, jupytext pairs
+ *   course             the nbgrader kit: generate, two students, autograde, export
  *   browser            JupyterLab and the HTML reports in headless Chromium
  *
- * Usage: node scripts/test.js [--unit] [--project] [--notebooks] [--browser]  (default: all)
+ * Usage: node scripts/test.js [--unit] [--project] [--kernel] [--notebooks] [--course] [--browser]  (default: all)
  * Expects a built dist/ (npm test runs the set-up first, which builds).
  */
 'use strict';
@@ -18,7 +22,7 @@ const { spawnSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
 const distTests = path.join(root, 'dist', 'tests');
-const SPECIAL = ['project', 'notebooks', 'browser'];
+const SPECIAL = ['project', 'kernel', 'notebooks', 'course', 'browser'];
 
 function testFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -41,10 +45,10 @@ function groupFiles(group) {
 }
 
 const requested = process.argv.slice(2).map((a) => a.replace(/^--/, ''));
-const wanted = requested.length > 0 ? requested : ['unit', 'project', 'notebooks', 'browser'];
+const wanted = requested.length > 0 ? requested : ['unit', 'project', 'kernel', 'notebooks', 'course', 'browser'];
 for (const name of wanted) {
   if (!['unit', ...SPECIAL].includes(name)) {
-    console.error(`test.js: unknown group '${name}' (use --unit, --project, --notebooks, --browser)`);
+    console.error(`test.js: unknown group '${name}' (use --unit, --project, --kernel, --notebooks, --course, --browser)`);
     process.exit(2);
   }
 }

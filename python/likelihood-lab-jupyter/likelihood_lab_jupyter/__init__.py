@@ -1,0 +1,1 @@
+"""Likelihood Lab's helpers for Jupyter's Python tools on TypeScript (tslab) notebooks."""
