@@ -11,6 +11,7 @@
  * // => RangeError: gaussianMle requires at least one data point
  */
 import { choleskyOrNull, firstAsymmetry } from './linalg/dense';
+import { FLOAT32_MAX, FLOAT32_MIN_NORMAL } from './numeric/float32';
 
 /** Shows a bad value briefly in an error message: numbers as written, other things by type. */
 export function describeValue(value: unknown): string {
@@ -238,16 +239,118 @@ export function assertCovariance(fn: string, arg: string, matrix: unknown, dimen
 }
 
 /**
- * Checks that an options argument is either absent or a plain object.
+ * Checks that finite numbers fit float32's range, |x| <= 3.4028234663852886e38, before they are
+ * uploaded to a tensor (beyond it they would become Infinity). Accepts a number, a vector or rows.
  *
- * @throws {TypeError} when `options` is neither undefined nor an object
+ * @throws {RangeError} when an entry is beyond float32's largest finite value
  * @example
- * assertOptions('fitGaussianMean', {}); // passes
+ * assertFloat32Range('fitGaussianMean', 'rows', [[1, 2]]); // passes
  */
-export function assertOptions(fn: string, options: unknown): void {
+export function assertFloat32Range(fn: string, arg: string, values: number | readonly number[] | readonly (readonly number[])[]): void {
+  const check = (value: number, where: string): void => {
+    if (Math.abs(value) > FLOAT32_MAX) {
+      throw new RangeError(`${fn} requires ${where} to be within float32's range (|x| <= ${FLOAT32_MAX}), got ${value}`);
+    }
+  };
+  if (typeof values === 'number') return check(values, arg);
+  values.forEach((entry, i) => {
+    if (typeof entry === 'number') check(entry, `${arg}[${i}]`);
+    else entry.forEach((value, j) => check(value, `${arg}[${i}][${j}]`));
+  });
+}
+
+/**
+ * Checks that a positive number is at least float32's smallest normal value 1.1754943508222875e-38
+ * (and at most its largest), e.g. a learning rate: below it float32 loses it to 0 or to a few bits.
+ *
+ * @throws {RangeError} when `value` is outside [1.1754943508222875e-38, 3.4028234663852886e38]
+ * @example
+ * assertFloat32Normal('fitGaussianMean', 'options.learningRate', 1e-4); // passes
+ */
+export function assertFloat32Normal(fn: string, arg: string, value: number): void {
+  if (value < FLOAT32_MIN_NORMAL) {
+    throw new RangeError(`${fn} requires ${arg} to be at least float32's smallest normal number (${FLOAT32_MIN_NORMAL}), got ${value}`);
+  }
+  assertFloat32Range(fn, arg, value);
+}
+
+/**
+ * Checks that `value` is a plain object (not null, not an array): a required argument such as a
+ * prior, a model or a required options object.
+ *
+ * @throws {TypeError} when `value` is not an object
+ * @example
+ * assertObject('bernoulliMap', 'prior', { kind: 'uniform' }); // passes
+ */
+export function assertObject(fn: string, arg: string, value: unknown): asserts value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`${fn} requires ${arg} to be an object, got ${describeValue(value)}`);
+  }
+}
+
+/**
+ * Checks that `value` is a boolean.
+ *
+ * @throws {TypeError} when `value` is not a boolean
+ * @example
+ * assertBoolean('gaussianLogLikelihood', 'options.normalized', false); // passes
+ */
+export function assertBoolean(fn: string, arg: string, value: unknown): asserts value is boolean {
+  if (typeof value !== 'boolean') throw new TypeError(`${fn} requires ${arg} to be a boolean, got ${describeValue(value)}`);
+}
+
+/**
+ * Checks that an options argument is either absent or a plain object and, when `allowedKeys` is
+ * given, that it has no other keys: a misspelt option (`learningrate`) is an error, not a silent
+ * default. The message lists the valid keys and suggests the nearest one.
+ *
+ * @param allowedKeys the option names the function reads (omit to check the type only)
+ * @throws {TypeError} when `options` is neither undefined nor an object
+ * @throws {RangeError} when `options` has a key outside `allowedKeys`
+ * @example
+ * assertOptions('fitGaussianMean', { learningrate: 1 }, ['learningRate', 'maxSteps']);
+ * // => RangeError: fitGaussianMean requires options to have only the keys 'learningRate', 'maxSteps',
+ * //    got 'learningrate' (did you mean 'learningRate'?)
+ */
+export function assertOptions(fn: string, options: unknown, allowedKeys?: readonly string[]): void {
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
   }
+  if (options === undefined || allowedKeys === undefined) return;
+  for (const key of Object.keys(options)) {
+    if (allowedKeys.includes(key)) continue;
+    const listed = allowedKeys.map((k) => `'${k}'`).join(', ');
+    const nearest = nearestKey(key, allowedKeys);
+    const hint = nearest === null ? '' : ` (did you mean '${nearest}'?)`;
+    throw new RangeError(`${fn} requires options to have only the keys ${listed}, got '${key}'${hint}`);
+  }
+}
+
+/** The allowed key closest to `key` in edit distance (case-insensitive), if it is close enough. */
+function nearestKey(key: string, allowedKeys: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of allowedKeys) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
+}
+
+/** Levenshtein distance between two strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 /**

@@ -6,8 +6,13 @@ import {
   assertFiniteNumber,
   assertInteger,
   assertOneOf,
+  assertBoolean,
+  assertFloat32Normal,
+  assertFloat32Range,
+  assertObject,
   assertOptions,
   assertPositive,
+  assertSymmetricMatrix,
   assertRows,
   assertVector,
   describeValue,
@@ -61,8 +66,33 @@ describe('guards', () => {
       [() => assertCovariance('f', 'c', [[NaN]]), 'RangeError', 'f requires c[0][0] to be a finite number, got NaN'],
       [() => assertCovariance('f', 'c', 'I'), 'TypeError', "f requires c to be an array of rows, got 'I'"],
       [() => assertOptions('f', 5), 'TypeError', 'f requires options to be an object, got 5'],
+      [() => assertObject('f', 'prior', null), 'TypeError', 'f requires prior to be an object, got null'],
+      [() => assertObject('f', 'prior', [1]), 'TypeError', 'f requires prior to be an object, got an array of length 1'],
+      [() => assertBoolean('f', 'options.normalized', 1), 'TypeError', 'f requires options.normalized to be a boolean, got 1'],
+      [() => assertSymmetricMatrix('f', 'm', [[1, 2], [3, 1]]), 'RangeError', 'f requires m to be symmetric, got m[1][0] = 3 but m[0][1] = 2'],
+      [() => assertFloat32Range('f', 'rows', [[1, 4e38]]), 'RangeError', "f requires rows[0][1] to be within float32's range (|x| <= 3.4028234663852886e+38), got 4e+38"],
+      [() => assertFloat32Range('f', 'x', -1e39), 'RangeError', "f requires x to be within float32's range (|x| <= 3.4028234663852886e+38), got -1e+39"],
+      [() => assertFloat32Normal('f', 'lr', 1e-300), 'RangeError', "f requires lr to be at least float32's smallest normal number (1.1754943508222875e-38), got 1e-300"],
     ];
     for (const [run, name, message] of cases) assert.throws(run, { name, message });
+  });
+
+  it('reject unknown option keys, listing the valid ones and suggesting the nearest', () => {
+    const keys = ['learningRate', 'maxSteps', 'normalized'];
+    assertOptions('f', { learningRate: 1, maxSteps: undefined }, keys);
+    assert.throws(() => assertOptions('f', { learningrate: 1 }, keys), {
+      name: 'RangeError',
+      message: "f requires options to have only the keys 'learningRate', 'maxSteps', 'normalized', got 'learningrate' (did you mean 'learningRate'?)",
+    });
+    assert.throws(() => assertOptions('f', { normalised: true }, keys), {
+      name: 'RangeError',
+      message: "f requires options to have only the keys 'learningRate', 'maxSteps', 'normalized', got 'normalised' (did you mean 'normalized'?)",
+    });
+    // Nothing close: no suggestion.
+    assert.throws(() => assertOptions('f', { colour: 'red' }, keys), {
+      name: 'RangeError',
+      message: "f requires options to have only the keys 'learningRate', 'maxSteps', 'normalized', got 'colour'",
+    });
   });
 
   it('accept a covariance that is symmetric up to 1e-10 relative rounding', () => {

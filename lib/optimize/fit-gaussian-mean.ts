@@ -3,6 +3,8 @@ import { tf } from '../backend';
 import {
   assertCovariance,
   assertFiniteNumber,
+  assertFloat32Normal,
+  assertFloat32Range,
   assertInteger,
   assertOneOf,
   assertOptions,
@@ -12,14 +14,17 @@ import {
   describeValue,
 } from '../guards';
 import { fullDataLogLikelihood } from '../likelihood/full-data-log-likelihood';
+import type { FullDataLogLikelihood } from '../likelihood/full-data-log-likelihood';
 import { gaussianLogLikelihoodTensor } from '../likelihood/gaussian-log-likelihood';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { createUniformGenerator } from '../random/seeded-uniform';
+import type { UniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
-import type { Objective } from './learning-rate-bound';
+import { disposeOptimizer, makeOptimizer } from './make-optimizer';
+import { OBJECTIVES } from './types';
+import type { FitStatus, Objective, OptimizerName } from './types';
 
-/** The TensorFlow.js optimizers `fitGaussianMean` can use. */
-export type OptimizerName = 'gradient-ascent' | 'momentum' | 'nesterov' | 'adagrad' | 'adadelta' | 'rmsprop' | 'adam' | 'adamax';
+export type { FitStatus, OptimizerName } from './types';
 
 /** All optimizer names, in the order the notebooks compare them. */
 export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
@@ -33,20 +38,22 @@ export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
   'adamax',
 ];
 
-/** Why a fit stopped. */
-export type FitStatus = 'converged' | 'max-steps' | 'diverged';
-
 /** Options of `fitGaussianMean`. */
 export interface FitGaussianMeanOptions {
   /**
    * The update rule, each a TensorFlow.js optimizer: 'gradient-ascent' = `tf.train.sgd(lr)`,
    * 'momentum' = `tf.train.momentum(lr, 0.9)`, 'nesterov' = `tf.train.momentum(lr, 0.9, true)`,
    * 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamax' = `tf.train.<name>(lr)` with tfjs defaults.
+   * Note: with tfjs 4.22, 'adadelta' follows exactly the path of 'gradient-ascent' at the same
+   * rate: its update divides by the PREVIOUS gradient accumulator (not the updated one); both
+   * accumulators start at zero and then receive the same squares, so their ratio stays 1 and every
+   * step is lr x gradient. It is no adaptive method here.
    * @default 'gradient-ascent'
    */
   optimizer?: OptimizerName;
   /**
-   * Step size, > 0. For 'gradient-ascent' it must stay below `learningRateBound(...).stable`
+   * Step size, > 0 and within float32's normal range [1.1754943508222875e-38, 3.4028234663852886e38]
+   * (a smaller rate would become 0 or lose its bits in the float32 update). For 'gradient-ascent' it must stay below `learningRateBound(...).stable`
    * (2 / (n lambda_max(Sigma^-1)) for 'sum'). Adaptive optimizers (adam, adamax, rmsprop,
    * adagrad) move about `learningRate` per step whatever the gradient's scale.
    * @default 1e-4 with objective 'sum' (the seed's), 0.1 with objective 'mean'
@@ -186,19 +193,76 @@ export function fitGaussianMean(
   covariance: number[][],
   options: FitGaussianMeanOptions = {},
 ): FitGaussianMeanResult {
+  const settings = resolveOptions(rows, covariance, options);
+  const precision = inverseFromCholesky(settings.lower);
+  assertFloat32Range('fitGaussianMean', 'the precision matrix covariance^-1', precision);
+  const fullLogLikelihood = fullDataLogLikelihood(rows, settings.d, precision);
+  const radius = divergenceRadius(rows, covariance, settings.init, fullLogLikelihood.sampleMean);
+  const trace: Trace = {
+    path: [settings.init.slice()],
+    logLikelihoods: [fullLogLikelihood.at(settings.init)],
+    batchLogLikelihoods: [],
+    steps: 0,
+    status: 'max-steps',
+  };
+  runSteps(rows, precision, settings, { fullLogLikelihood, radius, trace });
+  if (!Number.isFinite(trace.logLikelihoods[trace.logLikelihoods.length - 1])) {
+    // Only reachable for absurd but finite iterates (L overflowing float64): keep the contract.
+    trace.path.pop();
+    trace.logLikelihoods.pop();
+  }
+  const { path, logLikelihoods, batchLogLikelihoods, steps, status } = trace;
+  return { mean: path[path.length - 1].slice(), path, logLikelihoods, batchLogLikelihoods, steps, status };
+}
+
+/** Every option resolved to its value and checked once (internal). */
+interface Settings {
+  d: number;
+  n: number;
+  lower: number[][];
+  optimizer: OptimizerName;
+  objective: Objective;
+  direction: 'ascent' | 'descent';
+  learningRate: number;
+  maxSteps: number;
+  tolerance: number;
+  init: number[];
+  batchSize: number;
+  seed: number;
+  onProgress: FitGaussianMeanOptions['onProgress'];
+  progressEvery: number;
+}
+
+/** The record of a run, filled step by step (internal). */
+interface Trace {
+  path: number[][];
+  logLikelihoods: number[];
+  batchLogLikelihoods: number[];
+  steps: number;
+  status: FitStatus;
+}
+
+const OPTION_KEYS: readonly (keyof FitGaussianMeanOptions)[] = [
+  'optimizer', 'learningRate', 'maxSteps', 'tolerance', 'init', 'batchSize', 'seed', 'objective', 'direction',
+  'onProgress', 'progressEvery',
+];
+
+function resolveOptions(rows: number[][], covariance: number[][], options: FitGaussianMeanOptions): Settings {
   const fn = 'fitGaussianMean';
   const d = assertRows(fn, 'rows', rows);
+  assertFloat32Range(fn, 'rows', rows);
   const lower = assertCovariance(fn, 'covariance', covariance, d);
-  assertOptions(fn, options);
+  assertOptions(fn, options, OPTION_KEYS);
   const n = rows.length;
-  const optimizerName = options.optimizer ?? DEFAULTS.optimizer;
-  assertOneOf(fn, 'options.optimizer', optimizerName, OPTIMIZER_NAMES);
+  const optimizer = options.optimizer ?? DEFAULTS.optimizer;
+  assertOneOf(fn, 'options.optimizer', optimizer, OPTIMIZER_NAMES);
   const objective = options.objective ?? DEFAULTS.objective;
-  assertOneOf(fn, 'options.objective', objective, ['sum', 'mean'] as const);
+  assertOneOf(fn, 'options.objective', objective, OBJECTIVES);
   const direction = options.direction ?? DEFAULTS.direction;
   assertOneOf(fn, 'options.direction', direction, ['ascent', 'descent'] as const);
   const learningRate = options.learningRate ?? DEFAULTS.learningRate[objective];
   assertPositive(fn, 'options.learningRate', learningRate);
+  assertFloat32Normal(fn, 'options.learningRate', learningRate);
   const maxSteps = options.maxSteps ?? DEFAULTS.maxSteps;
   assertInteger(fn, 'options.maxSteps', maxSteps);
   const tolerance = options.tolerance ?? DEFAULTS.tolerance;
@@ -206,6 +270,7 @@ export function fitGaussianMean(
   if (tolerance < 0) throw new RangeError(`${fn} requires options.tolerance to be non-negative, got ${tolerance}`);
   const init = options.init ?? new Array<number>(d).fill(0);
   assertVector(fn, 'options.init', init, d);
+  assertFloat32Range(fn, 'options.init', init);
   const batchSize = options.batchSize ?? n;
   assertInteger(fn, 'options.batchSize', batchSize);
   if (batchSize > n) throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
@@ -217,25 +282,41 @@ export function fitGaussianMean(
   }
   const progressEvery = options.progressEvery ?? DEFAULTS.progressEvery;
   assertInteger(fn, 'options.progressEvery', progressEvery);
+  return { d, n, lower, optimizer, objective, direction, learningRate, maxSteps, tolerance, init, batchSize, seed, onProgress, progressEvery };
+}
 
-  const precision = inverseFromCholesky(lower);
-  const fullLogLikelihood = fullDataLogLikelihood(rows, d, precision);
-  const sampleMean = fullLogLikelihood.sampleMean;
+/**
+ * How far from the sample mean counts as diverged: 1e6 R with
+ * R = max(1, sqrt(max_j Sigma_jj), max_ij |x_ij - x-bar_j|, max_j |init_j - x-bar_j|).
+ */
+function divergenceRadius(rows: number[][], covariance: number[][], init: number[], sampleMean: number[]): number {
   let scale = 1;
-  for (let j = 0; j < d; j++) {
+  for (let j = 0; j < sampleMean.length; j++) {
     scale = Math.max(scale, Math.sqrt(covariance[j][j]), Math.abs(init[j] - sampleMean[j]));
-    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(rows[i][j] - sampleMean[j]));
+    for (let i = 0; i < rows.length; i++) scale = Math.max(scale, Math.abs(rows[i][j] - sampleMean[j]));
   }
-  const divergenceRadius = DEFAULTS.divergenceFactor * scale;
+  return DEFAULTS.divergenceFactor * scale;
+}
+
+/** The float64 side of a run: the full-data L, the divergence radius and the record (internal). */
+interface Monitor {
+  fullLogLikelihood: FullDataLogLikelihood;
+  radius: number;
+  trace: Trace;
+}
+
+/** The tensors of a run: made once, freed in `runSteps`' finally (internal). */
+interface Tensors {
+  data: Tensor2D;
+  precision: Tensor2D;
+  mu: Variable;
+  optimizer: Optimizer;
+}
+
+/** Uploads the data, runs the steps until the stopping rule fires, and frees every tensor. */
+function runSteps(rows: number[][], precision: number[][], settings: Settings, monitor: Monitor): void {
+  const { n, d, batchSize, seed } = settings;
   const uniform = batchSize < n ? createUniformGenerator(seed) : null;
-
-  const path: number[][] = [init.slice()];
-  const logLikelihoods: number[] = [fullLogLikelihood.at(init)];
-  const batchLogLikelihoods: number[] = [];
-  let status: FitStatus = 'max-steps';
-  let steps = 0;
-  let smallSteps = 0;
-
   let data: Tensor2D | null = null;
   let precisionTensor: Tensor2D | null = null;
   let mu: Variable | null = null;
@@ -243,93 +324,117 @@ export function fitGaussianMean(
   try {
     data = tf.tensor2d(rows, [n, d], 'float32');
     precisionTensor = tf.tensor2d(precision, [d, d], 'float32');
-    mu = tf.tidy(() => tf.variable(tf.tensor1d(init, 'float32'), true, undefined, 'float32'));
-    optimizer = makeOptimizer(optimizerName, learningRate);
-    const sign = direction === 'ascent' ? -1 : 1;
-    const perPoint = objective === 'mean' ? 1 / batchSize : 1;
-    const x = data;
-    const p = precisionTensor;
-    const m = mu;
-    const opt = optimizer;
-    for (let step = 1; step <= maxSteps; step++) {
+    mu = tf.tidy(() => tf.variable(tf.tensor1d(settings.init, 'float32'), true, undefined, 'float32'));
+    optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
+    const tensors: Tensors = { data, precision: precisionTensor, mu, optimizer };
+    const stop = createStoppingRule(settings.tolerance);
+    for (let step = 1; step <= settings.maxSteps; step++) {
       const indices = uniform === null ? null : drawIndices(n, batchSize, uniform);
-      const readback = tf.tidy(() => {
-        const batch = indices === null ? x : tf.gather(x, tf.tensor1d(indices, 'int32'));
-        const cost = opt.minimize(
-          () => tf.mul(sign * perPoint, gaussianLogLikelihoodTensor(batch, m as Tensor as Tensor1D, p)) as Scalar,
-          true,
-          [m],
-        ) as Scalar;
-        return tf.concat([m, tf.reshape(cost, [1])]);
-      });
-      const values = readback.dataSync();
-      readback.dispose();
-      steps = step;
-      const batchValue = sign * values[d];
-      const next = Array.from(values.subarray(0, d));
-      if (!Number.isFinite(batchValue) || !next.every(Number.isFinite)) {
-        status = 'diverged';
-        break;
-      }
-      batchLogLikelihoods.push(batchValue);
-      const previous = path[path.length - 1];
-      path.push(next);
-      const logLikelihood = fullLogLikelihood.at(next);
-      logLikelihoods.push(logLikelihood);
-      if (onProgress !== undefined && step % progressEvery === 0) onProgress(step, next.slice(), logLikelihood);
-      let change = 0;
-      let distance = 0;
-      for (let j = 0; j < d; j++) {
-        change = Math.max(change, Math.abs(next[j] - previous[j]));
-        distance = Math.max(distance, Math.abs(next[j] - sampleMean[j]));
-      }
-      if (distance > divergenceRadius || !Number.isFinite(logLikelihood)) {
-        status = 'diverged';
-        break;
-      }
-      // Two consecutive small steps: momentum methods pause at the turning points of their
-      // oscillation, where a single small step says nothing about being near the optimum.
-      smallSteps = change < tolerance ? smallSteps + 1 : 0;
-      if (smallSteps >= 2) {
-        status = 'converged';
+      const values = takeStep(tensors, indices, settings);
+      monitor.trace.steps = step;
+      const status = record(step, values, indices, rows, precision, settings, monitor, stop);
+      if (status !== null) {
+        monitor.trace.status = status;
         break;
       }
     }
   } finally {
-    optimizer?.dispose();
-    // tfjs 4.22's MomentumOptimizer.dispose() forgets the learning-rate scalar `c` it inherits
-    // from SGDOptimizer (one leaked tensor per fit); free it when it is still alive.
-    const inherited = (optimizer as unknown as { c?: Tensor } | null)?.c;
-    if (inherited instanceof tf.Tensor && !inherited.isDisposed) inherited.dispose();
+    disposeOptimizer(optimizer);
     mu?.dispose();
     data?.dispose();
     precisionTensor?.dispose();
   }
-  if (!Number.isFinite(logLikelihoods[logLikelihoods.length - 1])) {
-    // Only reachable for absurd but finite iterates (L overflowing float64): keep the contract.
-    path.pop();
-    logLikelihoods.pop();
-  }
-  return { mean: path[path.length - 1].slice(), path, logLikelihoods, batchLogLikelihoods, steps, status };
 }
 
-function makeOptimizer(name: OptimizerName, learningRate: number): Optimizer {
-  switch (name) {
-    case 'gradient-ascent':
-      return tf.train.sgd(learningRate);
-    case 'momentum':
-      return tf.train.momentum(learningRate, 0.9);
-    case 'nesterov':
-      return tf.train.momentum(learningRate, 0.9, true);
-    case 'adagrad':
-      return tf.train.adagrad(learningRate);
-    case 'adadelta':
-      return tf.train.adadelta(learningRate);
-    case 'rmsprop':
-      return tf.train.rmsprop(learningRate);
-    case 'adam':
-      return tf.train.adam(learningRate);
-    case 'adamax':
-      return tf.train.adamax(learningRate);
+/**
+ * One optimizer step on the batch (all rows when `indices` is null): minimises
+ * sign x perPoint x L_batch by autodiff, and reads back the new mean and the objective the
+ * optimizer saw, as d + 1 float32 numbers.
+ */
+function takeStep(tensors: Tensors, indices: number[] | null, settings: Settings): Float32Array {
+  const { data, precision, mu, optimizer } = tensors;
+  const sign = settings.direction === 'ascent' ? -1 : 1;
+  const perPoint = settings.objective === 'mean' ? 1 / settings.batchSize : 1;
+  const readback = tf.tidy(() => {
+    const batch = indices === null ? data : tf.gather(data, tf.tensor1d(indices, 'int32'));
+    const cost = optimizer.minimize(
+      () => tf.mul(sign * perPoint, gaussianLogLikelihoodTensor(batch, mu as Tensor as Tensor1D, precision)) as Scalar,
+      true,
+      [mu],
+    ) as Scalar;
+    return tf.concat([mu, tf.reshape(cost, [1])]);
+  });
+  const values = readback.dataSync() as Float32Array;
+  readback.dispose();
+  return values;
+}
+
+/** Records a step and applies the stopping rules; returns the status that ends the run, or null. */
+function record(
+  step: number,
+  values: Float32Array,
+  indices: number[] | null,
+  rows: number[][],
+  precision: number[][],
+  settings: Settings,
+  monitor: Monitor,
+  stop: (change: number) => boolean,
+): FitStatus | null {
+  const { d } = settings;
+  const { trace, fullLogLikelihood } = monitor;
+  const previous = trace.path[trace.path.length - 1];
+  const sign = settings.direction === 'ascent' ? -1 : 1;
+  let batchValue = sign * values[d];
+  if (!Number.isFinite(batchValue)) {
+    // float32 overflowed: report the objective at `previous` in float64 so the record stays complete.
+    batchValue = batchObjective(rows, indices, previous, precision, settings);
   }
+  trace.batchLogLikelihoods.push(batchValue);
+  const next = Array.from(values.subarray(0, d));
+  if (!Number.isFinite(values[d]) || !next.every(Number.isFinite)) return 'diverged';
+  trace.path.push(next);
+  const logLikelihood = fullLogLikelihood.at(next);
+  trace.logLikelihoods.push(logLikelihood);
+  if (settings.onProgress !== undefined && step % settings.progressEvery === 0) {
+    settings.onProgress(step, next.slice(), logLikelihood);
+  }
+  let change = 0;
+  let distance = 0;
+  for (let j = 0; j < d; j++) {
+    change = Math.max(change, Math.abs(next[j] - previous[j]));
+    distance = Math.max(distance, Math.abs(next[j] - fullLogLikelihood.sampleMean[j]));
+  }
+  if (distance > monitor.radius || !Number.isFinite(logLikelihood)) return 'diverged';
+  return stop(change) ? 'converged' : null;
+}
+
+/**
+ * The stopping rule: converged after two consecutive steps whose largest coordinate change is
+ * below `tolerance` (momentum methods pause at the turning points of their oscillation, where a
+ * single small step says nothing about being near the optimum).
+ */
+function createStoppingRule(tolerance: number): (change: number) => boolean {
+  let smallSteps = 0;
+  return (change) => {
+    smallSteps = change < tolerance ? smallSteps + 1 : 0;
+    return smallSteps >= 2;
+  };
+}
+
+/** The objective the optimizer saw (L_batch or L_batch / k at `mu`), recomputed in float64. */
+function batchObjective(
+  rows: number[][],
+  indices: number[] | null,
+  mu: number[],
+  precision: number[][],
+  settings: Settings,
+): number {
+  const batch = indices === null ? rows : indices.map((i) => rows[i]);
+  let sum = 0;
+  for (const row of batch) {
+    for (let a = 0; a < settings.d; a++) {
+      for (let b = 0; b < settings.d; b++) sum += (row[a] - mu[a]) * precision[a][b] * (row[b] - mu[b]);
+    }
+  }
+  return (-0.5 * sum) / (settings.objective === 'mean' ? settings.batchSize : 1);
 }

@@ -157,6 +157,19 @@ describe('fitGaussianMean', () => {
     assert.equal(tf.memory().numTensors, before);
   });
 
+  it('keeps batchLogLikelihoods.length === steps when float32 overflows (reporting the float64 objective)', () => {
+    // Data near 1e19: (x - mu)^2 ~ 1e38 per point, so the float32 sum over 2 points overflows at step 1.
+    const far = [[1e19, 0], [-1e19, 0]];
+    const before = tf.memory().numTensors;
+    const fit = fitGaussianMean(far, [[1, 0], [0, 1]], { init: [3e19, 0], learningRate: 1e-3, maxSteps: 5 });
+    assert.equal(fit.status, 'diverged');
+    assert.equal(fit.batchLogLikelihoods.length, fit.steps);
+    assert.ok(fit.batchLogLikelihoods.every(Number.isFinite));
+    // L at (3e19, 0) = -1/2 ((2e19)^2 + (4e19)^2) = -1e39, beyond float32 but exact enough in float64.
+    assert.ok(Math.abs(fit.batchLogLikelihoods[0] + 1e39) <= 1e-12 * 1e39, `${fit.batchLogLikelihoods[0]}`);
+    assert.equal(tf.memory().numTensors, before);
+  });
+
   it('rejects bad input with exact messages', () => {
     const fn = 'fitGaussianMean';
     const cases: [FitGaussianMeanOptions, string, string][] = [
@@ -175,6 +188,9 @@ describe('fitGaussianMean', () => {
       [{ progressEvery: 0 }, 'RangeError', `${fn} requires options.progressEvery to be a positive integer, got 0`],
       [{ onProgress: 3 as unknown as () => void }, 'TypeError', `${fn} requires options.onProgress to be a function, got 3`],
       [{ optimizer: 7 as unknown as OptimizerName }, 'TypeError', `${fn} requires options.optimizer to be a string, got 7`],
+      [{ learningRate: 1e-300 }, 'RangeError', `${fn} requires options.learningRate to be at least float32's smallest normal number (1.1754943508222875e-38), got 1e-300`],
+      [{ init: [0, 1e39] }, 'RangeError', `${fn} requires options.init[1] to be within float32's range (|x| <= 3.4028234663852886e+38), got 1e+39`],
+      [{ learningrate: 1 } as FitGaussianMeanOptions, 'RangeError', `${fn} requires options to have only the keys 'optimizer', 'learningRate', 'maxSteps', 'tolerance', 'init', 'batchSize', 'seed', 'objective', 'direction', 'onProgress', 'progressEvery', got 'learningrate' (did you mean 'learningRate'?)`],
     ];
     for (const [options, name, message] of cases) assert.throws(() => fitGaussianMean(rows, covariance, options), { name, message });
     assert.throws(() => fitGaussianMean([], covariance), { name: 'RangeError', message: `${fn} requires at least one data point` });
@@ -183,6 +199,14 @@ describe('fitGaussianMean', () => {
       message: `${fn} requires rows to be rectangular: rows[1] has length 1, expected 2`,
     });
     assert.throws(() => fitGaussianMean(rows, [[1, 2], [2, 1]]), { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` });
+    assert.throws(() => fitGaussianMean([[0, 0], [4e38, 0]], covariance), {
+      name: 'RangeError',
+      message: `${fn} requires rows[1][0] to be within float32's range (|x| <= 3.4028234663852886e+38), got 4e+38`,
+    });
+    assert.throws(() => fitGaussianMean(rows, [[1e-40, 0], [0, 1e-40]]), {
+      name: 'RangeError',
+      message: `${fn} requires the precision matrix covariance^-1[0][0] to be within float32's range (|x| <= 3.4028234663852886e+38), got 1e+40`,
+    });
     assert.throws(() => fitGaussianMean(rows, covariance, 'fast' as unknown as FitGaussianMeanOptions), {
       name: 'TypeError',
       message: `${fn} requires options to be an object, got 'fast'`,
