@@ -1,13 +1,14 @@
 """Drive the project's tslab kernel with jupyter_client and print what it said, as JSON.
 
-Usage: python tests/kernel/drive_kernel.py WORKDIR < plan.json
+Usage: python tests/kernel/drive_kernel.py WORKDIR OUT.json < plan.json
 
 plan.json: {"kernel": "tslab", "batches": [[{"code": "...", "stop_on_error": true}, ...], ...]}
 Requests of one batch are sent back to back, without waiting for replies (as JupyterLab's Run All
-does); the next batch is sent once every reply of the previous one is in. Output:
+does); the next batch is sent once every reply of the previous one is in. Written to OUT.json:
 {"kernel_info": {...}, "results": [{"reply": {...}, "errors": [...], "stdout": "...", "stderr": "..."}, ...]}
 """
 import json
+import subprocess
 import sys
 import time
 
@@ -17,9 +18,11 @@ TIMEOUT = 120
 
 
 def main():
-    workdir = sys.argv[1]
+    workdir, out_path = sys.argv[1], sys.argv[2]
     plan = json.load(sys.stdin)
-    km, kc = start_new_kernel(kernel_name=plan.get("kernel", "tslab"), cwd=workdir, startup_timeout=90)
+    # The transcript goes to a file, and the kernel (which would inherit our stdout) writes to none.
+    km, kc = start_new_kernel(kernel_name=plan.get("kernel", "tslab"), cwd=workdir, startup_timeout=90,
+                              stdout=subprocess.DEVNULL)
     try:
         kc.kernel_info()
         info = kc.get_shell_msg(timeout=TIMEOUT)
@@ -50,7 +53,8 @@ def main():
                         found[parent]["idle"] = True
                 time.sleep(0.01)
             results.extend({k: v for k, v in found[i].items() if k != "idle"} for i in ids)
-        json.dump({"kernel_info": info["content"], "results": results}, sys.stdout)
+        with open(out_path, "w", encoding="utf-8") as out:
+            json.dump({"kernel_info": info["content"], "results": results}, out)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

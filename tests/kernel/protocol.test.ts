@@ -8,6 +8,8 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -48,14 +50,15 @@ describe('the tslab kernel speaks the Jupyter protocol', () => {
   before(() => {
     // A kernel that dies at start (the rare zeromq EBUSY race) gets one more try, and we say so.
     for (let attempt = 1; ; attempt += 1) {
-      const run = spawnSync(venvPython, [path.join(root, 'tests', 'kernel', 'drive_kernel.py'), path.join(root, 'notebooks')], {
+      const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'll-kernel-')), 'transcript.json');
+      const run = spawnSync(venvPython, [path.join(root, 'tests', 'kernel', 'drive_kernel.py'), path.join(root, 'notebooks'), out], {
         input: JSON.stringify({ kernel: 'tslab', batches }),
         encoding: 'utf8',
         timeout: 300_000,
       });
       const said = `drive_kernel.py: status ${run.status}, signal ${run.signal}\n${run.stderr}`;
-      if (run.status === 0 && run.stdout.trim().startsWith('{')) {
-        transcript = JSON.parse(run.stdout) as Transcript;
+      if (run.status === 0 && fs.existsSync(out)) {
+        transcript = JSON.parse(fs.readFileSync(out, 'utf8')) as Transcript;
         return;
       }
       if (attempt === 2) assert.fail(said);
