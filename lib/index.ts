@@ -68,3 +68,20 @@ export * from './notebook';
 
 // Teaching helpers used by the notebooks (numeric demonstrations, theory curves)
 export * from './teaching';
+
+// Beyond the assignment (notebook 05): unknown covariance, second-order steps, the coin by
+// gradient on the logit, the Laplace approximation, and a real data set shipped in a package
+export { fitGaussian } from './optimize/fit-gaussian';
+export type { FitGaussianOptions, FitGaussianResult, GaussianIterate } from './optimize/fit-gaussian';
+export { secondOrderAscent, STEP_RULES } from './optimize/second-order-ascent';
+export type { SecondOrderAscentOptions, SecondOrderAscentResult, StepRule } from './optimize/second-order-ascent';
+export { contractionFactors } from './optimize/contraction-factors';
+export type { ContractionFactorsOptions, DirectionContraction } from './optimize/contraction-factors';
+export { fitBernoulliLogit } from './optimize/fit-bernoulli-logit';
+export type { FitBernoulliLogitOptions, FitBernoulliLogitResult } from './optimize/fit-bernoulli-logit';
+export { laplaceApproximation, laplaceDensity } from './estimators/laplace-approximation';
+export type { BernoulliLaplaceApproximation } from './estimators/laplace-approximation';
+export { symmetricEigen } from './linalg/symmetric-eigen';
+export type { SymmetricEigen } from './linalg/symmetric-eigen';
+export { irisFlowers, irisMeasurements, IRIS_CITATION } from './data/iris';
+export type { IrisFlower, IrisSpecies, IrisColumn } from './data/iris';
