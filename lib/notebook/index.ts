@@ -18,3 +18,11 @@ export { showTable } from './show-table';
 export type { TableCell, ShowTableOptions } from './show-table';
 export { showMarkdown } from './show-markdown';
 export { showLatex } from './show-latex';
+
+// 3-D view through nodeplotlib's page: loopback only, offline
+export { showSurface3d, closeSurface3d } from './show-surface-3d';
+export type { ShowSurface3dOptions } from './show-surface-3d';
+export { serveSurface3d, LOOPBACK_HOST } from './surface-server';
+export type { SurfaceServer, SurfaceServerOptions, SurfaceServerStop } from './surface-server';
+export { windowSupport, openBrowserWindow } from './browser-window';
+export type { WindowEnvironment, WindowSupport } from './browser-window';
