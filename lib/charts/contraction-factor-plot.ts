@@ -76,6 +76,8 @@ export function contractionFactorPlot(rows: ContractionFactorRow[], options: Con
     $schema: chartTheme.schema,
     ...(options.title !== undefined ? { title: options.title } : {}),
     description,
+    // Also as view.description: vega-lite writes it into the plot group, so the static SVG carries it as aria-label.
+    view: { description },
     width: options.width ?? chartTheme.width,
     height: options.height ?? Math.max(chartTheme.height, 50 * runs.length),
     config: chartTheme.config,

@@ -94,6 +94,8 @@ export function covarianceEllipses(ellipses: CovarianceEllipse[], options: Covar
     $schema: chartTheme.schema,
     ...(o.title !== undefined ? { title: o.title } : {}),
     description,
+    // Also as view.description: vega-lite writes it into the plot group, so the static SVG carries it as aria-label.
+    view: { description },
     width: o.width ?? chartTheme.width,
     height: o.height ?? chartTheme.height,
     config: chartTheme.config,

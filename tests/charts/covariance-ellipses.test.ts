@@ -33,6 +33,7 @@ describe('covarianceEllipses', () => {
     assert.deepEqual(spec.encoding.color.scale.domain, ['step 0', 'closed form']);
     assert.deepEqual(spec.encoding.strokeDash.scale.range, [[1, 0], [6, 3]]);
     assert.equal(spec.description, 'Two ellipses');
+    assert.deepEqual(spec.view, { description: 'Two ellipses' });
     assert.deepEqual(compileWarnings(spec), []);
     assert.ok((await renderSvg(spec)).startsWith('<svg'));
   });
