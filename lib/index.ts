@@ -35,7 +35,8 @@ export type { LogLikelihoodGrid, LogLikelihoodGridOptions } from './likelihood/l
 export { fitGaussianMean, OPTIMIZER_NAMES } from './optimize/fit-gaussian-mean';
 export type { FitGaussianMeanOptions, FitGaussianMeanResult, FitStatus, OptimizerName } from './optimize/fit-gaussian-mean';
 export { learningRateBound } from './optimize/learning-rate-bound';
-export type { LearningRateBound, Objective } from './optimize/learning-rate-bound';
+export type { LearningRateBound, LearningRateBoundOptions } from './optimize/learning-rate-bound';
+export type { Objective } from './optimize/types';
 export { minibatchGradientVariance } from './optimize/minibatch-gradient-variance';
 export type { MinibatchGradientVariance, MinibatchGradientVarianceOptions } from './optimize/minibatch-gradient-variance';
 export { sgdNoiseFloor, meanSquaredDistance } from './optimize/sgd-noise-floor';

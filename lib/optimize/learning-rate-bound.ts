@@ -1,8 +1,18 @@
-import { assertCovariance, assertInteger, assertOneOf } from '../guards';
+import { assertCovariance, assertInteger, assertOneOf, assertOptions } from '../guards';
 import { eigenvaluesUnchecked } from '../linalg/symmetric-eigenvalues';
+import { OBJECTIVES } from './types';
+import type { Objective } from './types';
 
-/** Which quantity an optimizer maximises: the seed's sum over the (batch) data, or the mean per point. */
-export type Objective = 'sum' | 'mean';
+export type { Objective } from './types';
+
+/** Options of `learningRateBound`. */
+export interface LearningRateBoundOptions {
+  /**
+   * 'sum' (the starter code's L, Hessian -n P) or 'mean' (L / n, Hessian -P).
+   * @default 'sum'
+   */
+  objective?: Objective;
+}
 
 /** Learning rates for plain gradient ascent on a Gaussian log-likelihood in the mean: plain data. */
 export interface LearningRateBound {
@@ -44,20 +54,41 @@ export interface LearningRateBound {
  *
  * @param n the number of points the objective sums over (a positive integer; ignored by 'mean' except for validation)
  * @param covariance the known d x d covariance Sigma, symmetric positive definite
- * @param objective 'sum' (default, the seed's L) or 'mean' (L / n)
+ * @param options `{ objective = 'sum' }` (the objective alone as a string, the old positional
+ *   form, still works for one release: see the deprecated overload)
  * @returns `{ stable, fastest, oneStep, curvatureMin, curvatureMax, contraction }`
  * @throws {TypeError} when an argument has the wrong type
  * @throws {RangeError} when n is not a positive integer, the covariance is not symmetric positive
  *   definite, or the objective is unknown
  * @example
- * learningRateBound(10000, [[5, 0], [0, 5]]);
+ * learningRateBound(10000, [[5, 0], [0, 5]], { objective: 'sum' });
  * // => { stable: 0.001, fastest: 0.0005, oneStep: 0.0005, curvatureMin: 2000, curvatureMax: 2000, contraction: 0 }
  */
-export function learningRateBound(n: number, covariance: number[][], objective: Objective = 'sum'): LearningRateBound {
+export function learningRateBound(n: number, covariance: number[][], options?: LearningRateBoundOptions): LearningRateBound;
+/**
+ * @deprecated The positional objective: write `learningRateBound(n, covariance, { objective })`.
+ * Kept for one release; same result.
+ * @example
+ * learningRateBound(10000, [[5, 0], [0, 5]], 'mean').stable; // => 10
+ */
+export function learningRateBound(n: number, covariance: number[][], objective: Objective): LearningRateBound;
+export function learningRateBound(
+  n: number,
+  covariance: number[][],
+  options: LearningRateBoundOptions | Objective = {},
+): LearningRateBound {
   const fn = 'learningRateBound';
   assertInteger(fn, 'n', n);
   assertCovariance(fn, 'covariance', covariance);
-  assertOneOf(fn, 'objective', objective, ['sum', 'mean'] as const);
+  let objective: unknown;
+  if (typeof options === 'string') {
+    objective = options;
+    assertOneOf(fn, 'objective', objective, OBJECTIVES);
+  } else {
+    assertOptions(fn, options, ['objective']);
+    objective = options.objective ?? 'sum';
+    assertOneOf(fn, 'options.objective', objective, OBJECTIVES);
+  }
   const covarianceEigenvalues = eigenvaluesUnchecked(covariance);
   const scale = objective === 'sum' ? n : 1;
   // Eigenvalues of P = Sigma^-1 are the reciprocals of Sigma's.

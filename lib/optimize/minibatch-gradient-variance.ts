@@ -3,12 +3,24 @@ import { meanAndCovariance } from '../estimators/multivariate-gaussian';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { createUniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
-import type { Objective } from './learning-rate-bound';
+import { OBJECTIVES } from './types';
+import type { Objective } from './types';
+
+/** At most this many mini-batches per call (`options.samples`). */
+const MAX_SAMPLES = 1e6;
+/** At most this many index draws per call (`samples` x `batchSize`), about a second of work. */
+const MAX_DRAWS = 1e8;
 
 /** Options of `minibatchGradientVariance`. */
 export interface MinibatchGradientVarianceOptions {
   /**
-   * Number of mini-batches drawn to measure the variance, an integer >= 2.
+   * k, the points per batch: an integer in [1, n]. Required (in the options object or, the old
+   * form, as the fourth argument).
+   */
+  batchSize?: number;
+  /**
+   * Number of mini-batches drawn to measure the variance, an integer in [2, 10^6], with
+   * samples x batchSize <= 10^8 (the draws a call may make; beyond that a RangeError).
    * @default 1000
    */
   samples?: number;
@@ -56,37 +68,49 @@ export interface MinibatchGradientVariance {
  * @param rows the data, n rows of length d
  * @param covariance the known d x d covariance Sigma, symmetric positive definite
  * @param mean the point mu where gradients are taken, length d
- * @param batchSize k, an integer in [1, n]
- * @param options `{ samples = 1000, seed = 0, objective = 'sum' }`
+ * @param options `{ batchSize, samples = 1000, seed = 0, objective = 'sum' }` (batchSize required)
  * @returns `{ measured, theoretical, fullGradient }`
  * @throws {TypeError} when an argument has the wrong type
- * @throws {RangeError} when the data or covariance are invalid, batchSize is outside [1, n], or samples < 2
+ * @throws {RangeError} when the data or covariance are invalid, batchSize is outside [1, n], samples is
+ *   outside [2, 10^6], samples x batchSize exceeds 10^8, or an option key is unknown
  * @example
  * const rows = sampleMultivariateNormal(10000, [1, 1], [[5, 0], [0, 5]]);
- * minibatchGradientVariance(rows, [[5, 0], [0, 5]], [0, 0], 10, { objective: 'mean' });
+ * minibatchGradientVariance(rows, [[5, 0], [0, 5]], [0, 0], { batchSize: 10, objective: 'mean' });
  * // => { measured: ~0.04, theoretical: ~0.04, fullGradient: [~0.2, ~0.2] }
  */
 export function minibatchGradientVariance(
   rows: number[][],
   covariance: number[][],
   mean: number[],
+  options: MinibatchGradientVarianceOptions,
+): MinibatchGradientVariance;
+/**
+ * @deprecated The positional batch size: write
+ * `minibatchGradientVariance(rows, covariance, mean, { batchSize, ...options })`. Kept for one
+ * release; same result.
+ * @example
+ * minibatchGradientVariance(rows, covariance, [0, 0], 10, { objective: 'mean' });
+ */
+export function minibatchGradientVariance(
+  rows: number[][],
+  covariance: number[][],
+  mean: number[],
   batchSize: number,
-  options: MinibatchGradientVarianceOptions = {},
+  options?: Omit<MinibatchGradientVarianceOptions, 'batchSize'>,
+): MinibatchGradientVariance;
+export function minibatchGradientVariance(
+  rows: number[][],
+  covariance: number[][],
+  mean: number[],
+  batchSizeOrOptions: number | MinibatchGradientVarianceOptions,
+  positionalOptions: MinibatchGradientVarianceOptions = {},
 ): MinibatchGradientVariance {
   const fn = 'minibatchGradientVariance';
   const d = assertRows(fn, 'rows', rows);
   const lower = assertCovariance(fn, 'covariance', covariance, d);
   assertVector(fn, 'mean', mean, d);
+  const { batchSize, samples, seed, objective } = resolveOptions(fn, rows.length, batchSizeOrOptions, positionalOptions);
   const n = rows.length;
-  assertInteger(fn, 'batchSize', batchSize);
-  if (batchSize > n) throw new RangeError(`${fn} requires batchSize to be at most the number of rows (${n}), got ${batchSize}`);
-  assertOptions(fn, options);
-  const samples = options.samples ?? 1000;
-  assertInteger(fn, 'options.samples', samples, 2);
-  const seed = options.seed ?? 0;
-  assertInteger(fn, 'options.seed', seed, 0);
-  const objective = options.objective ?? 'sum';
-  assertOneOf(fn, 'options.objective', objective, ['sum', 'mean'] as const);
 
   const precision = inverseFromCholesky(lower);
   const gradients = rows.map((row) => precision.map((p) => p.reduce((s, pj, j) => s + pj * (row[j] - mean[j]), 0)));
@@ -121,4 +145,32 @@ export function minibatchGradientVariance(
   const fullScale = objective === 'sum' ? batchSize : 1;
   const fullGradient = precision.map((p) => fullScale * p.reduce((s, pj, j) => s + pj * (sampleMean[j] - mean[j]), 0));
   return { measured, theoretical, fullGradient };
+}
+
+/** Reads the options of either call form and checks them (internal). */
+function resolveOptions(
+  fn: string,
+  n: number,
+  batchSizeOrOptions: unknown,
+  positionalOptions: unknown,
+): { batchSize: number; samples: number; seed: number; objective: Objective } {
+  const positional = typeof batchSizeOrOptions === 'number';
+  const options = (positional ? positionalOptions : batchSizeOrOptions) as MinibatchGradientVarianceOptions;
+  const keys = ['samples', 'seed', 'objective'];
+  assertOptions(fn, options, positional ? keys : ['batchSize', ...keys]);
+  const batchSize = positional ? batchSizeOrOptions : options.batchSize;
+  const batchArg = positional ? 'batchSize' : 'options.batchSize';
+  assertInteger(fn, batchArg, batchSize);
+  if (batchSize > n) throw new RangeError(`${fn} requires ${batchArg} to be at most the number of rows (${n}), got ${batchSize}`);
+  const samples = options.samples ?? 1000;
+  assertInteger(fn, 'options.samples', samples, 2);
+  if (samples > MAX_SAMPLES) throw new RangeError(`${fn} requires options.samples to be at most ${MAX_SAMPLES}, got ${samples}`);
+  if (samples * batchSize > MAX_DRAWS) {
+    throw new RangeError(`${fn} requires options.samples x batchSize to be at most ${MAX_DRAWS} draws, got ${samples * batchSize}`);
+  }
+  const seed = options.seed ?? 0;
+  assertInteger(fn, 'options.seed', seed, 0);
+  const objective = options.objective ?? 'sum';
+  assertOneOf(fn, 'options.objective', objective, OBJECTIVES);
+  return { batchSize, samples, seed, objective };
 }

@@ -1,9 +1,10 @@
-import { assertCovariance, assertFiniteArray, assertInteger, assertOneOf, assertOptions, assertPositive, assertRows, assertVector, describeValue } from '../guards';
+import { assertCovariance, assertFiniteArray, assertObject, assertInteger, assertOneOf, assertOptions, assertPositive, assertRows, assertVector, describeValue } from '../guards';
 import { meanAndCovariance } from '../estimators/multivariate-gaussian';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { matrixAdd, matrixMultiply, trace } from '../linalg/dense';
 import { eigenvaluesUnchecked } from '../linalg/symmetric-eigenvalues';
-import type { Objective } from './learning-rate-bound';
+import { OBJECTIVES } from './types';
+import type { Objective } from './types';
 
 /** Options of {@link sgdNoiseFloor}. */
 export interface SgdNoiseFloorOptions {
@@ -54,15 +55,15 @@ export function sgdNoiseFloor(rows: number[][], covariance: number[][], options:
   const fn = 'sgdNoiseFloor';
   const d = assertRows(fn, 'rows', rows);
   const lower = assertCovariance(fn, 'covariance', covariance, d);
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
-  assertOptions(fn, options);
+  assertObject(fn, 'options', options);
+  assertOptions(fn, options, ['learningRate', 'batchSize', 'objective']);
   const { learningRate, batchSize } = options;
   const objective = options.objective ?? 'sum';
   assertPositive(fn, 'options.learningRate', learningRate);
   assertInteger(fn, 'options.batchSize', batchSize);
   const n = rows.length;
   if (batchSize > n) throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
-  assertOneOf(fn, 'options.objective', objective, ['sum', 'mean'] as const);
+  assertOneOf(fn, 'options.objective', objective, OBJECTIVES);
 
   const precision = inverseFromCholesky(lower);
   const { covariance: scatter } = meanAndCovariance(rows, d);

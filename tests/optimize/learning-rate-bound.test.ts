@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { learningRateBound, Objective } from '../../lib/optimize/learning-rate-bound';
+import { learningRateBound } from '../../lib/optimize/learning-rate-bound';
+import type { Objective } from '../../lib/optimize/types';
 import { fitGaussianMean } from '../../lib/optimize/fit-gaussian-mean';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
@@ -37,6 +38,8 @@ describe('learningRateBound', () => {
   });
 
   it("drops the factor n for the 'mean' objective", () => {
+    assert.equal(learningRateBound(10000, [[5, 0], [0, 5]], { objective: 'mean' }).stable, 10);
+    // The deprecated positional form gives the same.
     assert.equal(learningRateBound(10000, [[5, 0], [0, 5]], 'mean').stable, 10);
   });
 
@@ -69,6 +72,14 @@ describe('learningRateBound', () => {
     assert.throws(() => learningRateBound(3, [[1]], 'median' as Objective), {
       name: 'RangeError',
       message: `${fn} requires objective to be one of 'sum', 'mean', got 'median'`,
+    });
+    assert.throws(() => learningRateBound(3, [[1]], { objective: 'median' as Objective }), {
+      name: 'RangeError',
+      message: `${fn} requires options.objective to be one of 'sum', 'mean', got 'median'`,
+    });
+    assert.throws(() => learningRateBound(3, [[1]], { objectve: 'sum' } as unknown as { objective: Objective }), {
+      name: 'RangeError',
+      message: `${fn} requires options to have only the keys 'objective', got 'objectve' (did you mean 'objective'?)`,
     });
   });
 });

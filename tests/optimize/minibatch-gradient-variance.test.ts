@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { minibatchGradientVariance } from '../../lib/optimize/minibatch-gradient-variance';
-import { Objective } from '../../lib/optimize/learning-rate-bound';
+import type { Objective } from '../../lib/optimize/types';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 import reference from '../fixtures/reference.json';
 
@@ -51,5 +51,37 @@ describe('minibatchGradientVariance', () => {
       message: `${fn} requires options.samples to be an integer of at least 2, got 1`,
     });
     assert.throws(() => minibatchGradientVariance([[1, 2]], I, [0], 1), { name: 'RangeError', message: `${fn} requires mean to have length 2, got 1` });
+    assert.throws(() => minibatchGradientVariance([[1, 2]], I, [0, 0], { batchSize: 2 }), {
+      name: 'RangeError',
+      message: `${fn} requires options.batchSize to be at most the number of rows (1), got 2`,
+    });
+    assert.throws(() => minibatchGradientVariance([[1, 2]], I, [0, 0], {} as { batchSize: number }), {
+      name: 'TypeError',
+      message: `${fn} requires options.batchSize to be a number, got undefined`,
+    });
+    assert.throws(() => minibatchGradientVariance([[1, 2]], I, [0, 0], 1, { sample: 10 } as unknown as { samples: number }), {
+      name: 'RangeError',
+      message: `${fn} requires options to have only the keys 'samples', 'seed', 'objective', got 'sample' (did you mean 'samples'?)`,
+    });
+  });
+
+  it('has documented size limits: at most 10^6 batches and 10^8 index draws per call', () => {
+    const fn = 'minibatchGradientVariance';
+    const rows = sampleMultivariateNormal(1000, [0, 0], [[1, 0], [0, 1]], { seed: 0 });
+    assert.throws(() => minibatchGradientVariance(rows, [[1, 0], [0, 1]], [0, 0], { batchSize: 1, samples: 1e9 }), {
+      name: 'RangeError',
+      message: `${fn} requires options.samples to be at most 1000000, got 1000000000`,
+    });
+    assert.throws(() => minibatchGradientVariance(rows, [[1, 0], [0, 1]], [0, 0], { batchSize: 1000, samples: 1e6 }), {
+      name: 'RangeError',
+      message: `${fn} requires options.samples x batchSize to be at most 100000000 draws, got 1000000000`,
+    });
+  });
+
+  it('gives the same numbers in the options form as in the deprecated positional form', () => {
+    const rows = sampleMultivariateNormal(300, [1, 1], [[2, 0.5], [0.5, 1]], { seed: 5 });
+    const positional = minibatchGradientVariance(rows, [[2, 0.5], [0.5, 1]], [0, 0], 7, { samples: 50, seed: 2 });
+    const options = minibatchGradientVariance(rows, [[2, 0.5], [0.5, 1]], [0, 0], { batchSize: 7, samples: 50, seed: 2 });
+    assert.deepEqual(options, positional);
   });
 });
