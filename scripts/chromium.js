@@ -36,6 +36,12 @@ const SYSTEM_ARGS = [
 ];
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 const NPM_PACKAGE = '@sparticuz/chromium';
+/*
+ * Flags of the npm package meant for AWS Lambda that we leave out: with --single-process the
+ * browser exits when its last page closes (a test opens and closes one page per report), and
+ * the web-security relaxations would hide what a real browser refuses.
+ */
+const DROPPED_NPM_ARGS = ['--single-process', '--disable-web-security', '--allow-running-insecure-content'];
 
 /**
  * @typedef {object} ChromiumChoice
@@ -123,10 +129,11 @@ function fontsConf(dir) {
  * @returns {Promise<ChromiumChoice>}
  */
 async function npmChromium(log = () => undefined) {
-  let packageJson;
-  try {
-    packageJson = require.resolve(`${NPM_PACKAGE}/package.json`);
-  } catch {
+  // the package's "exports" hide its package.json from require.resolve: look in node_modules
+  const packageJson = (require.resolve.paths(NPM_PACKAGE) || [])
+    .map((dir) => path.join(dir, NPM_PACKAGE, 'package.json'))
+    .find((file) => fs.existsSync(file));
+  if (!packageJson) {
     throw new Error(`no Chromium on PATH and ${NPM_PACKAGE} is not installed: run \`npm install\``);
   }
   const { version } = JSON.parse(fs.readFileSync(packageJson, 'utf8'));
@@ -166,7 +173,7 @@ async function npmChromium(log = () => undefined) {
   return {
     source: 'npm',
     executablePath,
-    args: chromium.args,
+    args: chromium.args.filter((flag) => !DROPPED_NPM_ARGS.includes(flag)),
     env: {
       LD_LIBRARY_PATH: [libs, dir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(path.delimiter),
       FONTCONFIG_FILE: path.join(dir, 'fonts.conf'),

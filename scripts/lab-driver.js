@@ -393,7 +393,53 @@ async function openNotebookWithRetry(page, lab, relPath, log) {
   }
 }
 
+/**
+ * Whether JupyterLab marks the visible notebook changed (unsaved): its document model's `dirty`
+ * flag, which drives the tab's dot and the "Save your work?" question on close. Needs the lab's
+ * `window.jupyterapp` (startLab's exposeApp, on by default).
+ * @param {Page} page
+ * @returns {Promise<boolean>}
+ */
+async function isDirty(page) {
+  const dirty = await page.evaluate(() => {
+    const app = /** @type {any} */ (globalThis).jupyterapp;
+    const widget = app && app.shell.currentWidget;
+    return widget && widget.context ? Boolean(widget.context.model.dirty) : null;
+  });
+  if (dirty === null) throw new Error('isDirty: no notebook is open (or window.jupyterapp is not exposed)');
+  return dirty;
+}
+
+/**
+ * Waits until every chart the committed notebook has is drawn by JupyterLab, scrolling each chart
+ * cell into view (cells far below may be drawn only when near the window); then waits `settleMs`
+ * more, for what the renderers do after drawing (JupyterLab's Vega renderer adds an image/png to
+ * an output that has none). Returns the cells whose charts did not show.
+ * @param {Page} page
+ * @param {NotebookInfo} info
+ * @param {{ timeoutMs?: number, settleMs?: number }} [options]
+ * @returns {Promise<string[]>}
+ */
+async function waitForCommittedCharts(page, info, { timeoutMs = 60000, settleMs = 3000 } = {}) {
+  const until = Date.now() + timeoutMs;
+  /** @type {string[]} */
+  let missing = [];
+  for (const cell of info.chartCells) {
+    const locator = cellLocator(page, cell.cellIndex);
+    await scrollToCenter(page, locator);
+    while ((await locator.locator(RENDERED_CHART).count()) < cell.charts && Date.now() < until) await sleep(250);
+  }
+  const states = await cellStates(page);
+  missing = info.chartCells
+    .filter((cell) => !states[cell.cellIndex] || states[cell.cellIndex].charts < cell.charts)
+    .map((cell) => describeCell(info, cell));
+  await sleep(settleMs);
+  return missing;
+}
+
 module.exports = {
+  isDirty,
+  waitForCommittedCharts,
   VEGALITE_MIME,
   RENDERED_CHART,
   STDERR_OUTPUT,

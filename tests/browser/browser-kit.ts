@@ -31,6 +31,8 @@ import type { LabServer } from '../../scripts/lab-server';
 import type { BrowserHandle } from '../../scripts/print-pdf';
 
 export const {
+  isDirty,
+  waitForCommittedCharts,
   VEGALITE_MIME,
   RENDERED_CHART,
   STDERR_OUTPUT,

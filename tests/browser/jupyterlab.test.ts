@@ -1,7 +1,8 @@
 /*
  * Every notebook in notebooks/ opened in real JupyterLab (the project's, from .venv) in headless
- * Chromium: the TypeScript kernel starts, Run > Run All Cells runs every cell without an error,
- * and every chart output of the committed notebook renders as a live Vega chart in the same cell.
+ * Chromium: opened and rendered (not re-run) it is not marked changed, the TypeScript kernel
+ * starts, Run > Run All Cells runs every cell without an error, and every chart output of the
+ * committed notebook renders as a live Vega chart in the same cell.
  * Screenshots of each notebook and each chart go to screenshots/ (git-ignored).
  *
  * The real notebooks/ folder is served (the kernel's working directory must be notebooks/ for
@@ -23,12 +24,14 @@ import {
   cellStates,
   clearAndRunAll,
   failingCell,
+  isDirty,
   runProblems,
   screenshotCharts,
   screenshotsDir,
   sha256,
   shutdownSessions,
   startLab,
+  waitForCommittedCharts,
   waitForRun,
 } from './browser-kit';
 
@@ -67,7 +70,7 @@ describe('JupyterLab: every notebook runs and shows its charts', () => {
 
   for (const info of notebooks) {
     const nb = path.basename(info.file);
-    it(`${nb}: Run All runs every cell and renders its ${info.charts} chart(s)`, { timeout: RUN_TIMEOUT_MS + 150000 }, async () => {
+    it(`${nb}: opening changes nothing; Run All runs every cell and renders its ${info.charts} chart(s)`, { timeout: RUN_TIMEOUT_MS + 150000 }, async () => {
       assert.ok(lab && handle, 'lab or browser did not start');
       const page = await handle.browser.newPage({ viewport: { width: 1280, height: 1000 } });
       const consoleErrors: string[] = [];
@@ -82,6 +85,11 @@ describe('JupyterLab: every notebook runs and shows its charts', () => {
       let failed = true;
       try {
         await openNotebookWithRetry(page, lab, nb, (line) => console.log(`# ${nb}: ${line}`));
+        // opened and rendered, not re-run: the committed outputs must leave the notebook unchanged
+        // (every chart bundle carries its image/png, so JupyterLab's Vega renderer adds none)
+        const missing = await waitForCommittedCharts(page, info);
+        assert.deepEqual(missing, [], `${nb}: committed charts not drawn on opening`);
+        assert.equal(await isDirty(page), false, `${nb}: merely opening it marks it changed (a chart output without image/png? re-save with node scripts/report.js --save)`);
         const t1 = Date.now();
         await clearAndRunAll(page);
         const { states, seconds } = await waitForRun(page, info, RUN_TIMEOUT_MS);
