@@ -38,9 +38,11 @@ const KEY_OUTPUTS: Record<string, { lines?: string[]; fits?: string[] }> = {
       'P(two tails | theta_MAP, variance 0.1) = 0.3055728',
       'P(two tails | theta_MAP, standard deviation 0.1) = 0.2658815',
       'P(next head | D) = 4/9 = 0.4444444',
+      'P(two tails | D) = E[(1 - theta)^2] = (5/9)(6/10) = 1/3 = 0.3333333',
     ],
   },
-  '02-gradient-ascent.ipynb': { fits: ['fitted mean'] },
+  // '=' is printed only when the from-scratch loop's path equals fitGaussianMean's to float32 precision.
+  '02-gradient-ascent.ipynb': { lines: ['from-scratch path = library path: '], fits: ['fitted mean'] },
   '03-optimizers.ipynb': { fits: ['adam fitted mean'] },
   '04-stochastic-gradients.ipynb': { fits: ['full-batch fitted mean'] },
 };
