@@ -22,6 +22,7 @@ export { bernoulliMap } from './estimators/bernoulli-map';
 export type { BernoulliPrior, NormalPrior, BetaPrior, UniformPrior } from './estimators/bernoulli-map';
 export { betaBernoulliPosterior } from './estimators/beta-bernoulli';
 export type { BetaBernoulliPosterior, BetaParameters } from './estimators/beta-bernoulli';
+export { bernoulliNormalMapCubic } from './estimators/bernoulli-normal-map-cubic';
 export { betaBernoulliPredictive } from './estimators/beta-bernoulli-predictive';
 export { betaMatchingMoments } from './estimators/beta-matching-moments';
 
@@ -30,6 +31,12 @@ export { gaussianLogLikelihood, gaussianLogLikelihoodTensor } from './likelihood
 export type { GaussianLogLikelihoodOptions } from './likelihood/gaussian-log-likelihood';
 export { logLikelihoodGrid } from './likelihood/log-likelihood-grid';
 export type { LogLikelihoodGrid, LogLikelihoodGridOptions } from './likelihood/log-likelihood-grid';
+export { densityProductVersusLogSum } from './likelihood/density-product';
+export type { DensityProductVersusLogSum } from './likelihood/density-product';
+export { bernoulliCurves } from './likelihood/bernoulli-curves';
+export type { BernoulliCurves } from './likelihood/bernoulli-curves';
+export { linearRegressionLogLikelihood } from './likelihood/linear-regression-log-likelihood';
+export type { LinearModel } from './likelihood/linear-regression-log-likelihood';
 
 // Optimisation
 export { fitGaussianMean, OPTIMIZER_NAMES } from './optimize/fit-gaussian-mean';
@@ -44,6 +51,8 @@ export type { SgdNoiseFloor, SgdNoiseFloorOptions } from './optimize/sgd-noise-f
 export { learningRateSweep } from './optimize/learning-rate-sweep';
 export type { LearningRateSweepOptions, LearningRateSweepRun } from './optimize/learning-rate-sweep';
 export { iterateAverage } from './optimize/iterate-average';
+export { nelderMeadMaximize } from './optimize/nelder-mead';
+export type { NelderMeadOptions, NelderMeadResult } from './optimize/nelder-mead';
 
 // Randomness (seeded, plain JavaScript)
 export { createUniformGenerator } from './random/seeded-uniform';
@@ -52,12 +61,16 @@ export { createStandardNormalGenerator } from './random/seeded-normal';
 export { sampleWithoutReplacement } from './random/sample-without-replacement';
 export { sampleMultivariateNormal } from './random/sample-multivariate-normal';
 export type { SampleMultivariateNormalOptions } from './random/sample-multivariate-normal';
+export { sampleLinearModel } from './random/sample-linear-model';
 
 // Linear algebra and numerics (float64)
 export { cholesky } from './linalg/cholesky';
 export { spdInverse } from './linalg/spd-inverse';
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues';
 export { compensatedSum } from './numeric/compensated-sum';
+export { linspace } from './numeric/linspace';
+export { argmaxOnGrid } from './numeric/argmax-on-grid';
+export { evaluatePolynomial } from './numeric/evaluate-polynomial';
 export { densityMoments } from './numeric/density-moments';
 export type { DensityMoments } from './numeric/density-moments';
 
@@ -66,9 +79,6 @@ export * from './charts';
 
 // Notebook display: one bundle per chart (Vega-Lite JSON + SVG + text/plain), progress, tables
 export * from './notebook';
-
-// Teaching helpers used by the notebooks (numeric demonstrations, theory curves)
-export * from './teaching';
 
 // Beyond the assignment (notebook 05): unknown covariance, second-order steps, the coin by
 // gradient on the logit, the Laplace approximation, and a real data set shipped in a package

@@ -73,7 +73,7 @@ async function main() {
   const small = 30;
   const fast = time(() => lab.logLikelihoodGrid(rows, covariance, { steps: small }));
   const direct = time(() => {
-    const xs = Array.from({ length: small }, (_, i) => -5 + (10 * i) / (small - 1));
+    const xs = lab.linspace(-5, 5, small);
     for (const y of xs) for (const x of xs) lab.gaussianLogLikelihood(rows, [x, y], covariance);
   }, 1);
   results.push(['heatmap 30x30, n=10000: sufficient statistics', fast]);

@@ -2,6 +2,7 @@ import { assertCovariance, assertInteger, assertOptions, assertRows, assertFinit
 import { logDeterminantFromCholesky, inverseFromCholesky } from '../linalg/spd-inverse';
 import { logNormalizer } from './gaussian-log-likelihood';
 import { fullDataLogLikelihood } from './full-data-log-likelihood';
+import { linspace } from '../numeric/linspace';
 
 /** Options of `logLikelihoodGrid`. */
 export interface LogLikelihoodGridOptions {
@@ -87,12 +88,6 @@ export function logLikelihoodGrid(
   const ys = linspace(yRange[0], yRange[1], steps);
   const values = ys.map((y) => xs.map((x) => logLikelihood.at([x, y]) + constant));
   return { xs, ys, values };
-}
-
-/** `np.linspace(start, stop, steps)`: start + j (stop - start)/(steps - 1), the last point exactly stop (internal). */
-export function linspace(start: number, stop: number, steps: number): number[] {
-  const step = (stop - start) / (steps - 1);
-  return Array.from({ length: steps }, (_, j) => (j === steps - 1 ? stop : start + j * step));
 }
 
 function assertRange(fn: string, arg: string, range: unknown): void {

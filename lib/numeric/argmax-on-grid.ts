@@ -1,25 +1,4 @@
-import { assertFiniteArray, assertFiniteNumber, assertInteger } from '../guards';
-
-/**
- * `count` evenly spaced numbers from `start` to `stop`, both included (numpy's `linspace`): the
- * theta grid of the theory charts. Each point is computed as start + k (stop - start) / (count - 1),
- * so the last one is exactly `stop`.
- *
- * @param start first value
- * @param stop last value
- * @param count how many values, at least 2
- * @returns the grid
- * @throws {TypeError} when an argument is not a number
- * @throws {RangeError} when an argument is not finite or count is not an integer >= 2
- * @example
- * linspace(0, 1, 5); // => [0, 0.25, 0.5, 0.75, 1]
- */
-export function linspace(start: number, stop: number, count: number): number[] {
-  assertFiniteNumber('linspace', 'start', start);
-  assertFiniteNumber('linspace', 'stop', stop);
-  assertInteger('linspace', 'count', count, 2);
-  return Array.from({ length: count }, (_, k) => (k === count - 1 ? stop : start + (k * (stop - start)) / (count - 1)));
-}
+import { assertFiniteArray } from '../guards';
 
 /**
  * The grid point where sampled values are largest (the first one on ties; NaN and -Infinity

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nelderMeadMaximize } from '../../lib/teaching/nelder-mead';
+import { nelderMeadMaximize } from '../../lib/optimize/nelder-mead';
 
 describe('nelderMeadMaximize', () => {
   it('finds the peak of a concave quadratic to 1e-9', () => {

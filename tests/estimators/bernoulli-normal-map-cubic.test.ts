@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bernoulliNormalMapCubic, evaluatePolynomial } from '../../lib/teaching/map-cubic';
+import { bernoulliNormalMapCubic } from '../../lib/estimators/bernoulli-normal-map-cubic';
 import { bernoulliMap } from '../../lib/estimators/bernoulli-map';
+import { evaluatePolynomial } from '../../lib/numeric/evaluate-polynomial';
 
 const D = [0, 0, 1, 1, 0, 0, 1];
 
@@ -22,16 +23,5 @@ describe('bernoulliNormalMapCubic', () => {
     assert.throws(() => bernoulliNormalMapCubic(D, 0.5, 0), { name: 'RangeError', message: 'bernoulliNormalMapCubic requires variance to be positive, got 0' });
     assert.throws(() => bernoulliNormalMapCubic(D, NaN, 0.1), { name: 'RangeError', message: 'bernoulliNormalMapCubic requires mean to be a finite number, got NaN' });
     assert.throws(() => bernoulliNormalMapCubic([0, 2], 0.5, 0.1), { name: 'RangeError' });
-  });
-});
-
-describe('evaluatePolynomial', () => {
-  it('evaluates by Horner: 2 t^2 - 3 t + 1 at t = 2 is 3', () => {
-    assert.equal(evaluatePolynomial([2, -3, 1], 2), 3);
-  });
-
-  it('rejects empty coefficients and a non-finite t with exact messages', () => {
-    assert.throws(() => evaluatePolynomial([], 1), { name: 'RangeError', message: 'evaluatePolynomial requires at least one data point' });
-    assert.throws(() => evaluatePolynomial([1], Infinity), { name: 'RangeError', message: 'evaluatePolynomial requires t to be a finite number, got Infinity' });
   });
 });

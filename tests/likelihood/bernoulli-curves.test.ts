@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { bernoulliCurves } from '../../lib/teaching/bernoulli-curves';
-import { linspace } from '../../lib/teaching/grid';
+import { bernoulliCurves } from '../../lib/likelihood/bernoulli-curves';
+import { linspace } from '../../lib/numeric/linspace';
 
 describe('bernoulliCurves', () => {
   it('works out a three-point grid by hand', () => {

@@ -1,17 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { argmaxOnGrid, linspace } from '../../lib/teaching/grid';
-
-describe('linspace', () => {
-  it('spaces points evenly and ends exactly at stop', () => {
-    assert.deepEqual(linspace(0, 1, 5), [0, 0.25, 0.5, 0.75, 1]);
-    assert.equal(linspace(0, 0.3, 7)[6], 0.3);
-  });
-
-  it('rejects fewer than two points', () => {
-    assert.throws(() => linspace(0, 1, 1), { name: 'RangeError' });
-  });
-});
+import { argmaxOnGrid } from '../../lib/numeric/argmax-on-grid';
 
 describe('argmaxOnGrid', () => {
   it('returns the first largest value, skipping -Infinity and NaN', () => {

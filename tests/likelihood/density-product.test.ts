@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { densityProductVersusLogSum } from '../../lib/teaching/density-product';
+import { densityProductVersusLogSum } from '../../lib/likelihood/density-product';
 
 describe('densityProductVersusLogSum', () => {
   it('underflows the product of 10000 standard normal densities at 0 while the log-sum stays finite', () => {

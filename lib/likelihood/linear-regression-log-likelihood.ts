@@ -1,5 +1,4 @@
-import { assertFiniteArray, assertFiniteNumber, assertPositive, describeValue } from '../guards';
-import { sampleMultivariateNormal } from '../random/sample-multivariate-normal';
+import { assertFiniteArray, assertFiniteNumber, describeValue } from '../guards';
 
 /** Parameters of the linear model with Gaussian noise y = slope x + intercept + noise. */
 export interface LinearModel {
@@ -39,34 +38,4 @@ export function linearRegressionLogLikelihood(xs: number[], ys: number[], model:
   if (model.noiseVariance <= 0) return -Infinity;
   const squares = xs.reduce((s, x, i) => s + (ys[i] - model.slope * x - model.intercept) ** 2, 0);
   return -0.5 * xs.length * Math.log(2 * Math.PI * model.noiseVariance) - squares / (2 * model.noiseVariance);
-}
-
-/**
- * Draws a seeded data set from the linear model: x_i ~ N(xMean, xVariance), y_i = slope x_i +
- * intercept + e_i with e_i ~ N(0, noiseVariance), all in float64 from one seeded stream (via
- * `sampleMultivariateNormal` on the independent pair (x, e)), the same on every machine.
- *
- * @param n number of points, a positive integer
- * @param model the true `{ slope, intercept, noiseVariance }`
- * @param options `{ seed, xMean, xVariance }` (defaults 0, 0, 1)
- * @returns `{ xs, ys }`
- * @throws {TypeError} when an argument has the wrong type
- * @throws {RangeError} when n, a variance or the seed is out of range
- * @example
- * const { xs, ys } = sampleLinearModel(3, { slope: 2, intercept: 1, noiseVariance: 0.5 }, { seed: 1 });
- * xs.length; // => 3
- */
-export function sampleLinearModel(
-  n: number,
-  model: LinearModel,
-  options: { seed?: number; xMean?: number; xVariance?: number } = {},
-): { xs: number[]; ys: number[] } {
-  const fn = 'sampleLinearModel';
-  if (typeof model !== 'object' || model === null) throw new TypeError(`${fn} requires model to be an object, got ${describeValue(model)}`);
-  assertFiniteNumber(fn, 'model.slope', model.slope);
-  assertFiniteNumber(fn, 'model.intercept', model.intercept);
-  assertPositive(fn, 'model.noiseVariance', model.noiseVariance);
-  const { seed = 0, xMean = 0, xVariance = 1 } = options;
-  const rows = sampleMultivariateNormal(n, [xMean, 0], [[xVariance, 0], [0, model.noiseVariance]], { seed });
-  return { xs: rows.map((r) => r[0]), ys: rows.map((r) => model.slope * r[0] + model.intercept + r[1]) };
 }
