@@ -86,6 +86,15 @@ class TypeScriptTranslator(Translator):
             return "string"
         if value in ("true", "false"):
             return "boolean"
+        try:
+            parsed = json.loads(value)
+        except ValueError:
+            return "None"
+        depth = 0
+        while isinstance(parsed, list) and parsed:
+            parsed, depth = parsed[0], depth + 1
+        if depth and isinstance(parsed, (int, float)) and not isinstance(parsed, bool):
+            return "number" + "[]" * depth
         return "None"
 
 
