@@ -1,8 +1,10 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { chartTheme, frame } from './theme';
+import { formatNumber } from './format-number';
+import { seriesStyles } from './palette';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
+import { requireFrameOptions, requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
 import type { OptimizerPath } from './path-overlay';
 
 /** Options for {@link coordinateTraces}. */
@@ -25,6 +27,8 @@ export interface CoordinateTracesOptions {
   width?: number;
   /** Height of each panel in pixels. @default 120 */
   height?: number;
+  /** What the chart shows, in words (see {@link FrameOptions}). @default a sentence from the data */
+  description?: string;
 }
 
 /**
@@ -35,17 +39,19 @@ export interface CoordinateTracesOptions {
  *
  * @param runs - one entry per run, `points[step]` a vector of coordinates
  * @param options - see {@link CoordinateTracesOptions}
- * @returns a Vega-Lite vconcat spec (cannot be passed to {@link layer})
+ * @returns a Vega-Lite vconcat spec holding one described vconcat of the panels (cannot be
+ *   passed to {@link layer})
  * @throws {TypeError} when runs is not an array, a name is not a non-empty string or a point
  *   is not an array of coordinateNames.length numbers
  * @throws {RangeError} when runs or points are empty, or reference has the wrong length
  * @example
  * const spec = coordinateTraces([{ name: 'Adam', points: [[0, 0], [0.5, 0.4], [0.9, 1.1]] }],
  *   { reference: [1, 1] });
- * spec.vconcat.length; // => 2
+ * spec.vconcat[0].vconcat.length; // => 2
  */
 export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTracesOptions = {}): TopLevelSpec {
   requireNonEmptyArray('coordinateTraces', 'runs', runs);
+  requireFrameOptions('coordinateTraces', options);
   const o = { coordinateNames: ['mu_x', 'mu_y'], referenceTitle: 'reference', maxPointsPerRun: 1000, height: 120, ...options };
   requireNonEmptyArray('coordinateTraces', 'coordinateNames', o.coordinateNames);
   requireIntegerAtLeast('coordinateTraces', 'maxPointsPerRun', o.maxPointsPerRun, 2);
@@ -72,6 +78,7 @@ export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTrace
     }
   });
   const runNames = runs.map((run) => run.name);
+  const styles = seriesStyles(runNames);
   const panels = o.coordinateNames.map((name, c) => {
     const trace = {
       transform: [{ filter: { field: 'coordinate', equal: name } }],
@@ -79,7 +86,8 @@ export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTrace
       encoding: {
         x: { field: 'step', type: 'quantitative' as const, title: 'step' },
         y: { field: 'value', type: 'quantitative' as const, title: name, scale: { zero: false } },
-        color: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames } },
+        color: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.colors } },
+        strokeDash: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.dashes } },
         tooltip: [
           { field: 'run', type: 'nominal' as const, title: 'run' },
           { field: 'step', type: 'quantitative' as const, title: 'step' },
@@ -97,11 +105,16 @@ export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTrace
     }];
     return { width: o.width ?? chartTheme.width, height: o.height, layer: [trace, ...rule] };
   });
+  const description = `${dimension} panels stacked vertically, one per coordinate (${o.coordinateNames.join(', ')}), ` +
+    `each showing the coordinate against the step for ${runs.length} run${runs.length === 1 ? '' : 's'} ` +
+    `(${runNames.join(', ')}), one colour per run` +
+    `${o.reference !== undefined ? `; dashed rules at the reference (${o.reference.map(formatNumber).join(', ')})` : ''}.`;
+  // The panels carry the sizes; a vconcat has no top-level width, height or view.
+  const { width: _w, height: _h, view: _v, ...top } = frame({ title: o.title, description: o.description }, description, 'coordinateTraces');
   return {
-    $schema: chartTheme.schema,
-    ...(o.title !== undefined ? { title: o.title } : {}),
-    config: chartTheme.config,
+    ...top,
     data: { values: rows },
-    vconcat: panels,
-  };
+    // A nested view's description reaches the SVG as aria-label; the top-level one does not.
+    vconcat: [{ description: top.description, vconcat: panels }],
+  } as TopLevelSpec;
 }

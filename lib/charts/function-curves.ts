@@ -2,7 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
-import { requireFinite, requireName, requireNonEmptyArray } from './validate';
+import { formatNumber } from './format-number';
+import { seriesStyles } from './palette';
+import { requireFinite, requireFrameOptions, requireName, requireNonEmptyArray } from './validate';
 
 /** A function sampled at points: `ys[k] = f(xs[k])`. */
 export interface FunctionSeries {
@@ -54,6 +56,7 @@ export interface FunctionCurvesOptions extends FrameOptions {
  */
 export function functionCurves(series: FunctionSeries[], options: FunctionCurvesOptions = {}): TopLevelSpec {
   requireNonEmptyArray('functionCurves', 'series', series);
+  requireFrameOptions('functionCurves', options);
   const o = { markers: [] as VerticalMarker[], xTitle: 'theta', yTitle: 'density', ...options };
   const rows: { curve: string; x: number; y: number }[] = [];
   series.forEach((s, k) => {
@@ -71,6 +74,10 @@ export function functionCurves(series: FunctionSeries[], options: FunctionCurves
     requireFinite('functionCurves', `markers[${k}].x`, m?.x);
     if (typeof m.label !== 'string') throw new TypeError(`functionCurves requires markers[${k}].label to be a string`);
   });
+  const names = series.map((s) => s.name);
+  const styles = seriesStyles(names);
+  const description = `${series.length} curve${series.length === 1 ? '' : 's'} of ${o.yTitle} against ${o.xTitle} (${names.join(', ')})` +
+    `${o.markers.length > 0 ? `; vertical markers: ${o.markers.map((m) => `${m.label} at ${formatNumber(m.x)}`).join(', ')}` : ''}.`;
   const xScale = o.xDomain !== undefined ? { domain: o.xDomain, nice: false, zero: false } : { zero: false };
   const markerValues = o.markers.map((m) => ({ x: roundSignificant(m.x), label: m.label }));
   const markerLayers = markerValues.length === 0 ? [] : [
@@ -92,7 +99,7 @@ export function functionCurves(series: FunctionSeries[], options: FunctionCurves
     },
   ];
   return {
-    ...frame(o),
+    ...frame(o, description, 'functionCurves'),
     layer: [
       {
         data: { values: rows },
@@ -100,7 +107,7 @@ export function functionCurves(series: FunctionSeries[], options: FunctionCurves
         encoding: {
           x: { field: 'x', type: 'quantitative', title: o.xTitle, scale: xScale },
           y: { field: 'y', type: 'quantitative', title: o.yTitle },
-          color: { field: 'curve', type: 'nominal', title: 'curve', scale: { domain: series.map((s) => s.name) } },
+          color: { field: 'curve', type: 'nominal', title: 'curve', scale: { domain: names, range: styles.colors } },
           tooltip: [
             { field: 'curve', type: 'nominal', title: 'curve' },
             { field: 'x', type: 'quantitative', title: o.xTitle, format: '.4~g' },

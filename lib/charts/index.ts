@@ -29,6 +29,19 @@ export type { StraightLine, LineOverlayOptions } from './line-overlay';
 export { functionCurves } from './function-curves';
 export type { FunctionSeries, VerticalMarker, FunctionCurvesOptions } from './function-curves';
 
+// Small multiples, palette, contours and descriptions
+export { concat } from './concat';
+export type { ConcatOptions } from './concat';
+export { stepsToTolerance } from './steps-to-tolerance';
+export type { ToleranceSeries, StepsToToleranceOptions } from './steps-to-tolerance';
+export { SERIES_COLORS, OPTIMIZER_STYLES, optimizerOf, seriesColor, seriesStyles } from './palette';
+export type { SeriesStyles } from './palette';
+export { contourLines } from './contour-lines';
+export type { ContourLine, ContourSegment, ContourLinesOptions } from './contour-lines';
+export { chainSegments } from './chain-segments';
+export { equalScaleSize } from './equal-scale-size';
+export { withDescription } from './with-description';
+
 // 3-D: plotly traces for nodeplotlib (surface of L with the optimizer paths on it)
 export { surfaceTraces } from './surface-traces';
 export type { SurfacePath, ExtraSurface, SurfaceTracesOptions, SurfaceFigure } from './surface-traces';

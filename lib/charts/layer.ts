@@ -2,6 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 
 /** Keys that describe the whole figure rather than one layer; taken from the first spec. */
 const FIGURE_KEYS = ['$schema', 'config', 'width', 'height', 'title', 'autosize', 'padding', 'background'];
+/** Keys whose texts are joined: the figure's description tells what every layer draws. */
+const DESCRIPTION_KEYS = ['description', 'view'];
 const NOT_LAYERABLE = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'];
 
 type AnySpec = Record<string, unknown>;
@@ -23,7 +25,9 @@ function colorKeys(spec: AnySpec): string[] {
  * first spec that has them; every layer keeps its own data, mark, encoding and transforms.
  * Variable parameters (those bound to inputs) are moved to the top level, where vega-lite 5 expects them. When
  * layers colour by different fields (a quantitative log-likelihood and a nominal run name), the
- * colour scales are resolved independently so that each keeps its own legend.
+ * colour scales are resolved independently so that each keeps its own legend. The layers'
+ * descriptions are joined into the figure's (the bottom one first, then 'Overlaid: ...'); set
+ * another with {@link withDescription}.
  *
  * @param specs - unit or layer specs made by the builders in this folder, bottom layer first
  * @returns one Vega-Lite layer spec
@@ -37,6 +41,7 @@ export function layer(...specs: TopLevelSpec[]): TopLevelSpec {
   if (specs.length === 0) throw new RangeError('layer requires at least one spec');
   const figure: AnySpec = {};
   const params: unknown[] = [];
+  const descriptions: string[] = [];
   const layers = specs.map((spec, index) => {
     if (spec === null || typeof spec !== 'object') {
       throw new TypeError(`layer requires specs[${index}] to be a Vega-Lite spec object`);
@@ -46,6 +51,8 @@ export function layer(...specs: TopLevelSpec[]): TopLevelSpec {
     if (composite !== undefined) {
       throw new TypeError(`layer requires unit or layer specs, got a ${composite} spec at specs[${index}]`);
     }
+    if (typeof child.description === 'string' && child.description.length > 0) descriptions.push(child.description);
+    for (const key of DESCRIPTION_KEYS) delete child[key];
     for (const key of FIGURE_KEYS) {
       if (key in child) {
         if (!(key in figure)) figure[key] = child[key];
@@ -63,8 +70,10 @@ export function layer(...specs: TopLevelSpec[]): TopLevelSpec {
     return child;
   });
   const distinctColors = new Set(layers.flatMap(colorKeys));
+  const description = descriptions.length > 0 ? { description: descriptions.join(' Overlaid: '), view: { description: descriptions.join(' Overlaid: ') } } : {};
   return {
     ...figure,
+    ...description,
     ...(params.length > 0 ? { params } : {}),
     layer: layers,
     ...(distinctColors.size > 1 ? { resolve: { scale: { color: 'independent' } } } : {}),

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import { formatNumber } from './format-number';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { requireFinite, requireIntegerAtLeast, requireNonEmptyArray } from './validate';
+import { requireFinite, requireFrameOptions, requireIntegerAtLeast, requireNonEmptyArray } from './validate';
 
 /** One precomputed optimizer run at a given learning rate. */
 export interface LearningRateRun {
@@ -32,6 +33,8 @@ export interface LearningRateSelectorOptions {
   width?: number;
   /** Plot height in pixels. @default chartTheme.height */
   height?: number;
+  /** What the chart shows, in words (see {@link FrameOptions}). @default a sentence from the data */
+  description?: string;
 }
 
 /**
@@ -56,6 +59,7 @@ export interface LearningRateSelectorOptions {
  */
 export function learningRateSelector(runs: LearningRateRun[], options: LearningRateSelectorOptions = {}): TopLevelSpec {
   requireNonEmptyArray('learningRateSelector', 'runs', runs);
+  requireFrameOptions('learningRateSelector', options);
   const o = { input: 'select' as const, yTitle: 'log-likelihood', maxPointsPerRun: 1000, title: 'Log-likelihood per step', ...options };
   requireIntegerAtLeast('learningRateSelector', 'maxPointsPerRun', o.maxPointsPerRun, 2);
   const rates: number[] = [];
@@ -75,12 +79,11 @@ export function learningRateSelector(runs: LearningRateRun[], options: LearningR
   if (!rates.includes(chosen)) {
     throw new RangeError(`learningRateSelector requires defaultLearningRate to be one of ${rates.join(', ')}, got ${o.defaultLearningRate}`);
   }
+  const description = `Line chart of ${o.yTitle} against the step for one learning rate at a time, picked from a menu of ` +
+    `${rates.length} rates (${rates.map(formatNumber).join(', ')}); learning rate ${formatNumber(chosen)} is shown by default.`;
   return {
-    $schema: chartTheme.schema,
+    ...frame(o, description, 'learningRateSelector'),
     title: { text: o.title, subtitle: `learning rate ${chosen} shown by default; pick another with the menu (interactive view only)` },
-    width: o.width ?? chartTheme.width,
-    height: o.height ?? chartTheme.height,
-    config: chartTheme.config,
     params: [{ name: 'learningRate', value: chosen, bind: { input: o.input, options: rates, name: 'learning rate ' } }],
     data: { values: rows },
     // Loose equality: the menu hands back the option value, which may arrive as a string.

@@ -2,7 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
-import { requireFinite, requireInterval, requireName, requireNonEmptyArray } from './validate';
+import { formatNumber } from './format-number';
+import { seriesStyles } from './palette';
+import { requireFinite, requireFrameOptions, requireInterval, requireName, requireNonEmptyArray } from './validate';
 
 /** A straight line `y = slope * x + intercept`. */
 export interface StraightLine {
@@ -39,6 +41,7 @@ export interface LineOverlayOptions extends FrameOptions {
 export function lineOverlay(lines: StraightLine[], xDomain: [number, number], options: LineOverlayOptions = {}): TopLevelSpec {
   requireNonEmptyArray('lineOverlay', 'lines', lines);
   requireInterval('lineOverlay', 'xDomain', xDomain);
+  requireFrameOptions('lineOverlay', options);
   const values = lines.flatMap((line, k) => {
     requireName('lineOverlay', `lines[${k}].name`, line?.name);
     requireFinite('lineOverlay', `lines[${k}].slope`, line.slope);
@@ -51,14 +54,18 @@ export function lineOverlay(lines: StraightLine[], xDomain: [number, number], op
       intercept: roundSignificant(line.intercept),
     }));
   });
+  const names = lines.map((l) => l.name);
+  const styles = seriesStyles(names);
+  const description = `${lines.length} straight line${lines.length === 1 ? '' : 's'} over x from ${formatNumber(xDomain[0])} to ` +
+    `${formatNumber(xDomain[1])}: ${lines.map((l) => `${l.name}, y = ${formatNumber(l.slope)} x + ${formatNumber(l.intercept)}`).join('; ')}.`;
   return {
-    ...frame(options),
+    ...frame(options, description, 'lineOverlay'),
     data: { values },
     mark: { type: 'line', strokeWidth: 2 },
     encoding: {
       x: { field: 'x', type: 'quantitative' },
       y: { field: 'y', type: 'quantitative' },
-      color: { field: 'line', type: 'nominal', title: 'line', scale: { domain: lines.map((l) => l.name) } },
+      color: { field: 'line', type: 'nominal', title: 'line', scale: { domain: names, range: styles.colors } },
       tooltip: [
         { field: 'line', type: 'nominal', title: 'line' },
         { field: 'slope', type: 'quantitative', title: 'slope', format: '.6~g' },

@@ -2,7 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
-import { requireName, requireNonEmptyArray } from './validate';
+import { seriesStyles } from './palette';
+import { requireFrameOptions, requireName, requireNonEmptyArray } from './validate';
 
 /** One curve of positive (x, y) pairs, e.g. gradient variance against batch size. */
 export interface LogLogSeries {
@@ -42,6 +43,7 @@ export interface LogLogCurvesOptions extends FrameOptions {
  */
 export function logLogCurves(series: LogLogSeries[], options: LogLogCurvesOptions = {}): TopLevelSpec {
   requireNonEmptyArray('logLogCurves', 'series', series);
+  requireFrameOptions('logLogCurves', options);
   const o = { xTitle: 'x', yTitle: 'y', ...options };
   const rows: { curve: string; x: number; y: number; line: boolean }[] = [];
   series.forEach((s, k) => {
@@ -57,10 +59,14 @@ export function logLogCurves(series: LogLogSeries[], options: LogLogCurvesOption
       }
     });
   });
+  const names = series.map((s) => s.name);
+  const styles = seriesStyles(names);
+  const description = `Log-log chart of ${o.yTitle} against ${o.xTitle}, ${series.length} curve${series.length === 1 ? '' : 's'} ` +
+    `(${names.join(', ')}), one colour per curve; on these axes a power law is a straight line.`;
   const encoding = {
     x: { field: 'x', type: 'quantitative' as const, title: o.xTitle, scale: { type: 'log' as const } },
     y: { field: 'y', type: 'quantitative' as const, title: o.yTitle, scale: { type: 'log' as const } },
-    color: { field: 'curve', type: 'nominal' as const, title: 'curve', scale: { domain: series.map((s) => s.name) } },
+    color: { field: 'curve', type: 'nominal' as const, title: 'curve', scale: { domain: names, range: styles.colors } },
     tooltip: [
       { field: 'curve', type: 'nominal' as const, title: 'curve' },
       { field: 'x', type: 'quantitative' as const, title: o.xTitle, format: '.4~g' },
@@ -68,7 +74,7 @@ export function logLogCurves(series: LogLogSeries[], options: LogLogCurvesOption
     ],
   };
   return {
-    ...frame(o),
+    ...frame(o, description, 'logLogCurves'),
     data: { values: rows },
     layer: [
       {

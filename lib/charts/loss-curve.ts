@@ -3,7 +3,11 @@ import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { requireFinite, requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
+import { formatNumber } from './format-number';
+import { seriesStyles } from './palette';
+import {
+  requireFinite, requireFrameOptions, requireIntegerAtLeast, requireName, requireNonEmptyArray, requireOptionalString,
+} from './validate';
 
 /** One curve of values per optimizer step. */
 export interface StepSeries {
@@ -48,22 +52,27 @@ export interface LossCurveOptions extends FrameOptions {
  * @param options - see {@link LossCurveOptions}
  * @returns a Vega-Lite line-mark spec
  * @throws {TypeError} when series is not an array or a name is not a non-empty string
- * @throws {RangeError} when series or its values are empty, an option is out of range, or a
- *   log scale is asked for non-positive values without an optimum
+ * @throws {RangeError} when series or its values are empty, an option is out of range (optimum
+ *   not finite, width NaN or <= 0), or a log scale is asked for non-positive values without an
+ *   optimum
  * @example
  * const spec = lossCurve([{ name: 'SGD', values: [-30, -12, -10.5] }], { optimum: -10, logScale: true });
  * spec.data; // => { values: [{ series: 'SGD', step: 0, value: 20 }, ...] }
  */
 export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}): TopLevelSpec {
   requireNonEmptyArray('lossCurve', 'series', series);
+  requireFrameOptions('lossCurve', options);
   const o = { logScale: false, gapFloor: 1e-12, maxPointsPerSeries: 1000, xTitle: 'step', ...options };
   const gap = o.optimum !== undefined;
   if (gap) requireFinite('lossCurve', 'optimum', o.optimum);
   requireFinite('lossCurve', 'gapFloor', o.gapFloor);
   if (!(o.gapFloor > 0)) throw new RangeError(`lossCurve requires gapFloor to be positive, got ${o.gapFloor}`);
   requireIntegerAtLeast('lossCurve', 'maxPointsPerSeries', o.maxPointsPerSeries, 2);
+  requireOptionalString('lossCurve', 'xTitle', o.xTitle);
+  requireOptionalString('lossCurve', 'yTitle', o.yTitle);
   const yTitle = o.yTitle ?? (gap ? 'L* − L (gap to optimum)' : 'log-likelihood');
   const rows: { series: string; step: number; value: number }[] = [];
+  const summaries: string[] = [];
   series.forEach((s, k) => {
     requireName('lossCurve', `series[${k}].name`, s?.name);
     requireNonEmptyArray('lossCurve', `series[${k}].values`, s.values);
@@ -79,15 +88,24 @@ export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}):
       }
       rows.push({ series: s.name, step, value: roundSignificant(value) });
     }
+    const last = rows.length > 0 && rows[rows.length - 1].series === s.name ? rows[rows.length - 1] : undefined;
+    summaries.push(`${s.name}: ${s.values.length} values${last !== undefined ? `, last drawn ${formatNumber(last.value)} at step ${last.step}` : ', none finite'}`);
   });
+  const names = series.map((s) => s.name);
+  const styles = seriesStyles(names);
+  const description = `Line chart of ${series.length} series of ${yTitle} against ${o.xTitle}` +
+    `${o.logScale ? ' on a log-scale y axis' : ''}, one colour per series (${summaries.join('; ')}).`;
   return {
-    ...frame(o),
+    ...frame(o, description, 'lossCurve'),
     data: { values: rows },
-    mark: { type: 'line', point: { size: 12, filled: true }, strokeWidth: 1.5 },
+    // aria: false keeps vega from writing an aria-label into every point (~150 bytes each); the
+    // chart's description says what it shows.
+    mark: { type: 'line', aria: false, point: { size: 12, filled: true, aria: false }, strokeWidth: 1.5 },
     encoding: {
       x: { field: 'step', type: 'quantitative', title: o.xTitle },
       y: { field: 'value', type: 'quantitative', title: yTitle, scale: o.logScale ? { type: 'log' } : { zero: false } },
-      color: { field: 'series', type: 'nominal', title: 'series', scale: { domain: series.map((s) => s.name) } },
+      color: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.colors } },
+      strokeDash: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.dashes } },
       tooltip: [
         { field: 'series', type: 'nominal', title: 'series' },
         { field: 'step', type: 'quantitative', title: 'step' },

@@ -3,7 +3,12 @@ import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { requireIntegerAtLeast, requireInterval, requireName, requireNonEmptyArray } from './validate';
+import { equalScaleSize } from './equal-scale-size';
+import { formatNumber } from './format-number';
+import { seriesStyles } from './palette';
+import {
+  requireFrameOptions, requireIntegerAtLeast, requireInterval, requireName, requireNonEmptyArray, requireOptionalString,
+} from './validate';
 
 /** The iterates of one optimizer run: `points[step] = [x, y]`. */
 export interface OptimizerPath {
@@ -31,6 +36,18 @@ export interface PathOverlayOptions extends FrameOptions {
   xTitle?: string;
   /** y-axis and tooltip title. @default 'mu_y' */
   yTitle?: string;
+  /**
+   * Names of runs to keep visible on top (e.g. the assignment's starter run): drawn after all
+   * others, with a thicker line and larger dots, so no other path hides them.
+   * @default [] (runs drawn in the given order, the last on top)
+   */
+  highlight?: string[];
+  /**
+   * Give both axes the same pixels per unit over `domain` (a square plot for a square domain),
+   * as {@link heatmap} does, so that the two line up in a {@link layer}.
+   * @default true
+   */
+  equalScales?: boolean;
 }
 
 const DEFAULTS = {
@@ -38,12 +55,34 @@ const DEFAULTS = {
   maxPointsPerPath: 200,
   xTitle: 'mu_x',
   yTitle: 'mu_y',
+  highlight: [] as string[],
+  equalScales: true,
 };
+
+/** Relative luminance of a '#rrggbb' colour (WCAG), 0 for black to 1 for white. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((k) => {
+    const c = parseInt(hex.slice(k, k + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** Vega expression: is the datum's run one of `names`? */
+function runIn(names: string[]): string {
+  return `indexof(${JSON.stringify(names)}, datum.run) >= 0`;
+}
 
 /**
  * Optimizer update paths in the parameter plane: a line and a dot per step, one colour per run,
  * made to be layered over a {@link heatmap} of the objective with {@link layer}. Hovering a dot
  * shows the run, the step and both coordinates.
+ *
+ * Colours come from the colour-blind-safe palette of {@link seriesStyles}: a run named after an
+ * optimizer ('adam', 'Nesterov, lr 0.01', ...) always gets that optimizer's colour and dash.
+ * Every line has a thin halo under it (white, dark under yellow), so it stays visible on any
+ * heatmap colour. Runs
+ * named in `highlight` are drawn last and thicker. Both axes have the same pixels per unit.
  *
  * Steps whose coordinates are not finite (a run that diverged to NaN or Infinity) are dropped;
  * the scales are fixed to `domain` and the marks clipped to it, so the picture stays on the
@@ -51,21 +90,28 @@ const DEFAULTS = {
  *
  * @param paths - one entry per run, `points[step] = [x, y]`
  * @param options - see {@link PathOverlayOptions}
- * @returns a Vega-Lite layer spec (line + points)
- * @throws {TypeError} when paths is not an array, a name is not a non-empty string or a point
- *   is not a pair of numbers
- * @throws {RangeError} when paths or a run's points are empty, or an option is out of range
+ * @returns a Vega-Lite layer spec (halos, lines, dots; then the same for highlighted runs)
+ * @throws {TypeError} when paths is not an array, a name is not a non-empty string, a point
+ *   is not a pair of numbers, or an option has the wrong type
+ * @throws {RangeError} when paths or a run's points are empty, an option is out of range, or
+ *   highlight names a run that is not there
  * @example
- * const spec = pathOverlay([{ name: 'gradient ascent', points: [[-4, 4], [-2, 2], [0, 0]] }]);
+ * const spec = pathOverlay([{ name: 'gradient ascent', points: [[-4, 4], [-2, 2], [0, 0]] }],
+ *   { highlight: ['gradient ascent'] });
  * spec.data; // => { values: [{ run: 'gradient ascent', step: 0, x: -4, y: 4 }, ...] }
  */
 export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions = {}): TopLevelSpec {
   requireNonEmptyArray('pathOverlay', 'paths', paths);
+  requireFrameOptions('pathOverlay', options);
   const o = { ...DEFAULTS, ...options };
   requireInterval('pathOverlay', 'domain.x', o.domain?.x);
   requireInterval('pathOverlay', 'domain.y', o.domain?.y);
   requireIntegerAtLeast('pathOverlay', 'maxPointsPerPath', o.maxPointsPerPath, 2);
+  requireOptionalString('pathOverlay', 'xTitle', o.xTitle);
+  requireOptionalString('pathOverlay', 'yTitle', o.yTitle);
+  if (!Array.isArray(o.highlight)) throw new TypeError('pathOverlay requires highlight to be an array of run names');
   const rows: { run: string; step: number; x: number; y: number }[] = [];
+  const summaries: string[] = [];
   paths.forEach((path, r) => {
     requireName('pathOverlay', `paths[${r}].name`, path?.name);
     requireNonEmptyArray('pathOverlay', `paths[${r}].points`, path.points);
@@ -80,34 +126,76 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
         rows.push({ run: path.name, step, x: roundSignificant(x), y: roundSignificant(y) });
       }
     }
+    const first = path.points[0];
+    const last = path.points[path.points.length - 1];
+    const at = (p: number[]): string => (p.every(Number.isFinite) ? `(${p.map(formatNumber).join(', ')})` : 'a non-finite point');
+    summaries.push(`${path.name}: ${path.points.length - 1} steps from ${at(first)} to ${at(last)}`);
   });
   const runs = paths.map((path) => path.name);
+  o.highlight.forEach((name, k) => {
+    if (!runs.includes(name)) {
+      throw new RangeError(`pathOverlay requires highlight[${k}] to be one of the run names (${runs.join(', ')}), got '${String(name)}'`);
+    }
+  });
+  const styles = seriesStyles(runs);
   const position = {
     x: { field: 'x', type: 'quantitative' as const, title: o.xTitle, scale: { domain: o.domain.x, nice: false, zero: false } },
     y: { field: 'y', type: 'quantitative' as const, title: o.yTitle, scale: { domain: o.domain.y, nice: false, zero: false } },
-    color: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs } },
   };
+  // Legend entries drawn as short strokes, so that they show each run's dash as well as its colour.
+  const color = {
+    field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.colors },
+    legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5 },
+  };
+  const strokeDash = { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.dashes } };
+  const order = { field: 'step', type: 'quantitative' as const };
+  // A halo that contrasts with the line: dark under light colours (yellow), white under the rest.
+  // A condition on the name, not a scale: a second scale on 'run' would fight the legend.
+  const light = runs.filter((_, k) => luminance(styles.colors[k]) > 0.6);
+  const halo = light.length === 0
+    ? { value: '#ffffff' }
+    : { condition: { test: runIn(light), value: '#333333' }, value: '#ffffff' };
+  const tooltip = [
+    { field: 'run', type: 'nominal' as const, title: 'run' },
+    { field: 'step', type: 'quantitative' as const, title: 'step' },
+    { field: 'x', type: 'quantitative' as const, title: o.xTitle, format: '.4~g' },
+    { field: 'y', type: 'quantitative' as const, title: o.yTitle, format: '.4~g' },
+  ];
+  // One group of layers per emphasis: a white halo under each line, the line, then its dots.
+  // aria: false keeps vega from writing an aria-label into every point's SVG path (~80 bytes each).
+  const group = (filter: string | undefined, width: number, dotSize: number): object[] => {
+    const transform = filter === undefined ? {} : { transform: [{ filter }] };
+    return [
+      {
+        ...transform,
+        mark: { type: 'line', aria: false, clip: true, opacity: 0.7, strokeWidth: width + 2 },
+        encoding: { ...position, stroke: halo, order },
+      },
+      {
+        ...transform,
+        mark: { type: 'line', aria: false, clip: true, strokeWidth: width },
+        encoding: { ...position, color, strokeDash, order },
+      },
+      {
+        ...transform,
+        mark: { type: 'point', aria: false, clip: true, filled: true, size: dotSize },
+        encoding: { ...position, color, tooltip },
+      },
+    ];
+  };
+  const highlighted = o.highlight.length > 0;
+  const layers = highlighted
+    ? [...group(`!(${runIn(o.highlight)})`, 2, 14), ...group(runIn(o.highlight), 3.5, 30)]
+    : group(undefined, 2, 14);
+  const size = o.equalScales ? equalScaleSize(o.domain.x, o.domain.y, o) : {};
+  const region = `${o.xTitle} in [${o.domain.x.map(formatNumber).join(', ')}] and ${o.yTitle} in [${o.domain.y.map(formatNumber).join(', ')}]`;
+  const description = `Paths of ${paths.length} optimizer run${paths.length === 1 ? '' : 's'} over ${region}, ` +
+    `a line and a dot per step, one colour per run (${summaries.join('; ')})` +
+    `${highlighted ? `; drawn on top, thicker: ${o.highlight.join(', ')}` : ''}.`;
   return {
-    ...frame(o),
+    ...frame(o, description, 'pathOverlay'),
+    ...size,
     data: { values: rows },
-    layer: [
-      {
-        mark: { type: 'line', aria: false, clip: true, strokeWidth: 2 },
-        encoding: { ...position, order: { field: 'step', type: 'quantitative' } },
-      },
-      {
-        // aria: false keeps vega from writing an aria-label into every point's SVG path (~80 bytes each).
-        mark: { type: 'point', aria: false, clip: true, filled: true, size: 14 },
-        encoding: {
-          ...position,
-          tooltip: [
-            { field: 'run', type: 'nominal', title: 'run' },
-            { field: 'step', type: 'quantitative', title: 'step' },
-            { field: 'x', type: 'quantitative', title: o.xTitle, format: '.4~g' },
-            { field: 'y', type: 'quantitative', title: o.yTitle, format: '.4~g' },
-          ],
-        },
-      },
-    ],
-  };
+    layer: layers,
+  } as TopLevelSpec;
 }

@@ -1,8 +1,11 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { chartTheme } from './theme';
+import { frame } from './theme';
+import { formatNumber } from './format-number';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { requireIntegerAtLeast, requireNonEmptyArray } from './validate';
+import {
+  requireFrameOptions, requireIntegerAtLeast, requireNonEmptyArray, requireOptionalString, requirePositive, requireUnitInterval,
+} from './validate';
 
 /** Options for {@link scatter}. */
 export interface ScatterOptions {
@@ -29,6 +32,8 @@ export interface ScatterOptions {
   width?: number;
   /** Plot height in pixels. @default chartTheme.height */
   height?: number;
+  /** What the chart shows, in words (see {@link FrameOptions}). @default a sentence from the data */
+  description?: string;
 }
 
 const DEFAULTS = { maxPoints: 2000, xTitle: 'x', yTitle: 'y', pointSize: 10, opacity: 0.35, color: '#4c78a8' };
@@ -44,7 +49,8 @@ const DEFAULTS = { maxPoints: 2000, xTitle: 'x', yTitle: 'y', pointSize: 10, opa
  * @param options - see {@link ScatterOptions}
  * @returns a Vega-Lite point-mark spec
  * @throws {TypeError} when rows is not an array or a row is not a pair of finite numbers
- * @throws {RangeError} when rows is empty or maxPoints is not a positive integer
+ * @throws {RangeError} when rows is empty, maxPoints is not a positive integer, pointSize or a
+ *   size is not a positive finite number, or opacity is outside [0, 1]
  * @example
  * const spec = scatter([[0, 1], [1, 3], [2, 5]], { xTitle: 'x', yTitle: 'y' });
  * spec.data; // => { values: [{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }] }
@@ -52,7 +58,13 @@ const DEFAULTS = { maxPoints: 2000, xTitle: 'x', yTitle: 'y', pointSize: 10, opa
 export function scatter(rows: number[][], options: ScatterOptions = {}): TopLevelSpec {
   requireNonEmptyArray('scatter', 'rows', rows);
   const o = { ...DEFAULTS, ...options };
+  requireFrameOptions('scatter', options);
   requireIntegerAtLeast('scatter', 'maxPoints', o.maxPoints, 1);
+  requirePositive('scatter', 'pointSize', o.pointSize);
+  requireUnitInterval('scatter', 'opacity', o.opacity);
+  requireOptionalString('scatter', 'color', o.color);
+  requireOptionalString('scatter', 'xTitle', o.xTitle);
+  requireOptionalString('scatter', 'yTitle', o.yTitle);
   rows.forEach((row, k) => {
     if (!Array.isArray(row) || row.length !== 2 || !row.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       throw new TypeError(`scatter requires rows[${k}] to be an [x, y] pair of finite numbers`);
@@ -66,12 +78,13 @@ export function scatter(rows: number[][], options: ScatterOptions = {}): TopLeve
   const title = o.title !== undefined
     ? { title: note !== undefined ? { text: o.title, subtitle: note } : o.title }
     : note !== undefined ? { title: note } : {};
+  const extent = (k: 0 | 1): string =>
+    `from ${formatNumber(Math.min(...values.map((v) => (k === 0 ? v.x : v.y))))} to ${formatNumber(Math.max(...values.map((v) => (k === 0 ? v.x : v.y))))}`;
+  const description = `Scatter plot of ${kept.length === rows.length ? rows.length : `${kept.length} of ${rows.length}`} points, ` +
+    `${o.xTitle} ${extent(0)} and ${o.yTitle} ${extent(1)}.`;
   return {
-    $schema: chartTheme.schema,
+    ...frame({ ...o, title: undefined }, description, 'scatter'),
     ...title,
-    width: o.width ?? chartTheme.width,
-    height: o.height ?? chartTheme.height,
-    config: chartTheme.config,
     data: { values },
     // aria: false keeps vega from writing an aria-label into every point's SVG path (~80 bytes each).
     mark: { type: 'point', aria: false, filled: true, size: o.pointSize, opacity: o.opacity, color: o.color },

@@ -1,3 +1,10 @@
+import type { SignalRef } from 'vega';
+import type { ExprRef } from 'vega-lite/build/src/expr';
+import type { ViewBackground as GenericViewBackground } from 'vega-lite/build/src/spec/base';
+
+type ViewBackground = GenericViewBackground<ExprRef | SignalRef>;
+import { requireFrameOptions } from './validate';
+
 /**
  * The one place where Likelihood Lab's charts get their look: the Vega-Lite schema URL, the
  * default plot size and the font sizes. Every builder in `lib/charts` starts from these values,
@@ -19,6 +26,11 @@ export const chartTheme = {
   width: 360,
   /** Default plot height in pixels. */
   height: 280,
+  /**
+   * Longest side, in pixels, of a parameter-plane plot (heatmap, paths) drawn with equal axis
+   * scales when neither width nor height is given: [-5, 5]^2 becomes 320 x 320.
+   */
+  planeSize: 320,
   /** Vega-Lite `config` block shared by all charts. */
   config: {
     font: 'Helvetica, Arial, sans-serif',
@@ -28,8 +40,14 @@ export const chartTheme = {
   },
 };
 
-/** Title and size: the options every chart builder takes. */
+/** Title, size and description: the options every chart builder takes. */
 export interface FrameOptions {
+  /**
+   * What the chart shows, in words, for readers with screen readers: written into the spec's
+   * top-level `description` and into the plot group's `aria-label` of the rendered SVG.
+   * @default a sentence each builder writes from its data, e.g. 'Line chart of 3 series ...'
+   */
+  description?: string;
   /** Chart title; in a {@link layer}, the first spec that has one titles the figure. @default undefined (no title) */
   title?: string;
   /** Plot width in pixels. @default chartTheme.width */
@@ -40,26 +58,47 @@ export interface FrameOptions {
 
 /**
  * The top-level fields every chart starts with, in one place: the schema, the title when given,
- * the size (theme defaults) and the shared config.
+ * the description, the size (theme defaults) and the shared config.
  *
- * @param options - title, width and height; missing sizes take the theme's
+ * The description goes twice into the spec: as Vega-Lite's top-level `description` (which vega
+ * gives to the DOM element of the interactive view) and as `view.description`, which vega-lite
+ * writes into the plot group's encoding, so that the headless SVG (nbconvert, GitHub, PDF)
+ * carries it as `aria-label` too (the top-level `description` alone never reaches the SVG).
+ *
+ * @param options - title, width, height and description; missing sizes take the theme's
+ * @param defaultDescription - used when `options.description` is not given (must not be empty)
  * @returns the fields to spread first into a top-level spec
+ * @throws {TypeError} when a given title or description is not a string
+ * @throws {RangeError} when a given width or height is not a positive finite number, or both
+ *   descriptions are empty
  * @example
- * const spec = { ...frame({ title: 'L per step' }), mark: 'line' };
+ * const spec = { ...frame({ title: 'L per step' }, 'Line chart of L per step'), mark: 'line' };
  * spec.width; // => 360
+ * spec.description; // => 'Line chart of L per step'
  */
-export function frame(options: FrameOptions): {
+export function frame(options: FrameOptions, defaultDescription: string, fn = 'frame'): {
   $schema: string;
   title?: string;
+  description: string;
   width: number;
   height: number;
   config: typeof chartTheme.config;
+  view: ViewBackground;
 } {
+  requireFrameOptions(fn, options);
+  const description = options.description ?? defaultDescription;
+  if (typeof description !== 'string' || description.trim().length === 0) {
+    throw new RangeError(`${fn} requires description to be a non-empty string`);
+  }
   return {
     $schema: chartTheme.schema,
     ...(options.title !== undefined ? { title: options.title } : {}),
+    description,
     width: options.width ?? chartTheme.width,
     height: options.height ?? chartTheme.height,
     config: chartTheme.config,
+    // Not in vega-lite's ViewBackground type, but vega-lite copies every view property into the
+    // plot group's encoding, and vega writes a group's description as its aria-label.
+    view: { description } as ViewBackground,
   };
 }

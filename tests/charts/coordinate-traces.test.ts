@@ -11,10 +11,21 @@ describe('coordinateTraces', () => {
       { run: 'Adam', step: 0, coordinate: 'mu_x', value: 0 }, { run: 'Adam', step: 0, coordinate: 'mu_y', value: 0 },
       { run: 'Adam', step: 1, coordinate: 'mu_x', value: 0.5 }, { run: 'Adam', step: 1, coordinate: 'mu_y', value: 0.4 },
     ]);
-    assert.equal(spec.vconcat.length, 2);
-    assert.deepEqual(spec.vconcat[1].layer[0].transform, [{ filter: { field: 'coordinate', equal: 'mu_y' } }]);
-    assert.deepEqual(spec.vconcat[1].layer[1].data, { values: [{ reference: -1 }] });
-    assert.equal(spec.vconcat[1].layer[1].mark.type, 'rule');
+    // One described inner view holds the panels (its description reaches the SVG as aria-label).
+    const panels = spec.vconcat[0].vconcat;
+    assert.equal(panels.length, 2);
+    assert.deepEqual(panels[1].layer[0].transform, [{ filter: { field: 'coordinate', equal: 'mu_y' } }]);
+    assert.deepEqual(panels[1].layer[1].data, { values: [{ reference: -1 }] });
+    assert.equal(panels[1].layer[1].mark.type, 'rule');
+    assert.equal(spec.description, '2 panels stacked vertically, one per coordinate (mu_x, mu_y), each showing the coordinate ' +
+      'against the step for 1 run (Adam), one colour per run; dashed rules at the reference (1, -1).');
+    assert.equal(spec.vconcat[0].description, spec.description);
+    assert.deepEqual(panels[0].layer[0].encoding.color.scale, { domain: ['Adam'], range: ['#CC79A7'] });
+  });
+
+  it('carries its description into the rendered SVG', async () => {
+    const spec = coordinateTraces(spiralPaths(10), { description: 'Both coordinates settle at the MLE.' });
+    assert.ok((await renderSvg(spec)).includes('aria-label="Both coordinates settle at the MLE."'));
   });
 
   it('compiles without warnings and renders to SVG', async () => {
@@ -27,5 +38,7 @@ describe('coordinateTraces', () => {
     assert.throws(() => coordinateTraces([]), { name: 'RangeError', message: 'coordinateTraces requires runs to be a non-empty array' });
     assert.throws(() => coordinateTraces([{ name: 'a', points: [[1]] }]), { name: 'TypeError', message: 'coordinateTraces requires runs[0].points[0] to be 2 numbers' });
     assert.throws(() => coordinateTraces([{ name: 'a', points: [[1, 2]] }], { reference: [1] }), { name: 'RangeError', message: 'coordinateTraces requires reference to be 2 finite numbers, one per coordinate' });
+    assert.throws(() => coordinateTraces([{ name: 'a', points: [[1, 2]] }], { width: 0 }), { name: 'RangeError', message: 'coordinateTraces requires width to be a positive finite number, got 0' });
+    assert.throws(() => coordinateTraces([{ name: 'a', points: [[1, 2]] }], { height: NaN }), { name: 'RangeError', message: 'coordinateTraces requires height to be a positive finite number, got NaN' });
   });
 });

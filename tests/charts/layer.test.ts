@@ -16,8 +16,15 @@ describe('layer', () => {
     for (const child of spec.layer) {
       for (const key of ['$schema', 'config', 'width', 'height', 'title']) assert.equal(key in child, false, key);
     }
-    assert.equal(spec.layer[0].mark.type, 'rect');
-    assert.equal(spec.layer[1].layer.length, 2);
+    assert.equal(spec.layer[0].layer[0].mark.type, 'rect');
+    assert.equal(spec.layer[1].layer.length, 3);
+  });
+
+  it('joins the layers\' descriptions into the figure\'s, also as view.description for the SVG', () => {
+    const spec = layer(heatmap(gaussianGrid(10), { description: 'Bowl.' }), pathOverlay(spiralPaths(5), { description: 'Spirals.' })) as any;
+    assert.equal(spec.description, 'Bowl. Overlaid: Spirals.');
+    assert.deepEqual(spec.view, { description: 'Bowl. Overlaid: Spirals.' });
+    for (const child of spec.layer) assert.equal('description' in child || 'view' in child, false);
   });
 
   it('resolves colour scales independently when layers colour by different fields', () => {

@@ -13,7 +13,7 @@ describe('lineOverlay', () => {
       { line: 'MLE fit', x: 0, y: 1, slope: 2, intercept: 1 },
       { line: 'MLE fit', x: 10, y: 21, slope: 2, intercept: 1 },
     ]);
-    assert.deepEqual(spec.encoding.color.scale, { domain: ['MLE fit'] });
+    assert.deepEqual(spec.encoding.color.scale, { domain: ['MLE fit'], range: ['#000000'] });
   });
 
   it('layers over a scatter of the data, compiles without warnings and renders', async () => {
@@ -26,7 +26,7 @@ describe('lineOverlay', () => {
 
   it('rejects bad input with exact messages', () => {
     assert.throws(() => lineOverlay([], [0, 1]), { name: 'RangeError', message: 'lineOverlay requires lines to be a non-empty array' });
-    assert.throws(() => lineOverlay([{ name: 'a', slope: 1, intercept: 0 }], [1, 1]), { name: 'RangeError', message: 'lineOverlay requires xDomain to be [low, high] with low < high' });
+    assert.throws(() => lineOverlay([{ name: 'a', slope: 1, intercept: 0 }], [1, 1]), { name: 'RangeError', message: 'lineOverlay requires xDomain to be [low, high] with low < high, got [1, 1]' });
     assert.throws(() => lineOverlay([{ name: 'a', slope: Infinity, intercept: 0 }], [0, 1]), { name: 'RangeError', message: 'lineOverlay requires lines[0].slope to be a finite number, got Infinity' });
   });
 });

@@ -33,6 +33,15 @@ describe('scatter', () => {
   it('rejects bad input with exact messages', () => {
     assert.throws(() => scatter([]), { name: 'RangeError', message: 'scatter requires rows to be a non-empty array' });
     assert.throws(() => scatter([[1, NaN]]), { name: 'TypeError', message: 'scatter requires rows[0] to be an [x, y] pair of finite numbers' });
-    assert.throws(() => scatter([[1, 2]], { maxPoints: 0 }), { name: 'RangeError', message: 'scatter requires maxPoints to be an integer >= 1, got 0' });
+    assert.throws(() => scatter([[1, 2]], { maxPoints: 0 }), { name: 'RangeError', message: 'scatter requires maxPoints to be a positive integer, got 0' });
+    assert.throws(() => scatter([[1, 2]], { maxPoints: '5' as any }), { name: 'TypeError', message: "scatter requires maxPoints to be a number, got '5'" });
+    assert.throws(() => scatter([[1, 2]], { width: NaN }), { name: 'RangeError', message: 'scatter requires width to be a positive finite number, got NaN' });
+    assert.throws(() => scatter([[1, 2]], { height: -10 }), { name: 'RangeError', message: 'scatter requires height to be a positive finite number, got -10' });
+    assert.throws(() => scatter([[1, 2]], { opacity: -3 }), { name: 'RangeError', message: 'scatter requires opacity to be a number from 0 to 1, got -3' });
+    assert.throws(() => scatter([[1, 2]], { opacity: 1.5 }), { name: 'RangeError', message: 'scatter requires opacity to be a number from 0 to 1, got 1.5' });
+    assert.throws(() => scatter([[1, 2]], { opacity: NaN }), { name: 'RangeError', message: 'scatter requires opacity to be a number from 0 to 1, got NaN' });
+    assert.throws(() => scatter([[1, 2]], { opacity: '0.5' as any }), { name: 'TypeError', message: "scatter requires opacity to be a number, got '0.5'" });
+    assert.throws(() => scatter([[1, 2]], { pointSize: Infinity }), { name: 'RangeError', message: 'scatter requires pointSize to be a positive finite number, got Infinity' });
+    assert.throws(() => scatter([[1, 2]], { pointSize: 0 }), { name: 'RangeError', message: 'scatter requires pointSize to be a positive finite number, got 0' });
   });
 });
