@@ -108,7 +108,8 @@ export function covarianceEllipses(ellipses: CovarianceEllipse[], options: Covar
       strokeDash: {
         field: 'ellipse',
         type: 'nominal',
-        legend: null,
+        // Same field, title and domain as the colour: vega merges the two into one legend.
+        title: 'covariance',
         scale: { domain: names, range: names.map((name) => dashes[name] ?? [1, 0]) },
       },
       order: { field: 'order', type: 'quantitative' },
