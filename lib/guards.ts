@@ -12,6 +12,7 @@
  */
 import { choleskyOrNull, firstAsymmetry } from './linalg/dense';
 import { FLOAT32_MAX, FLOAT32_MIN_NORMAL } from './numeric/float32';
+import type { BernoulliPrior } from './estimators/bernoulli-map';
 
 /** Shows a bad value briefly in an error message: numbers as written, other things by type. */
 export function describeValue(value: unknown): string {
@@ -286,6 +287,44 @@ export function assertObject(fn: string, arg: string, value: unknown): asserts v
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError(`${fn} requires ${arg} to be an object, got ${describeValue(value)}`);
   }
+}
+
+/**
+ * Checks a Beta distribution's parameters: an object with `alpha` and `beta` finite and > 0.
+ *
+ * @throws {TypeError} when `value` is not an object or a parameter is not a number
+ * @throws {RangeError} when a parameter is not finite or not positive
+ * @example
+ * assertBetaParameters('betaBernoulliPosterior', 'prior', { alpha: 1, beta: 1 }); // passes
+ */
+export function assertBetaParameters(fn: string, arg: string, value: unknown): asserts value is { alpha: number; beta: number } {
+  assertObject(fn, arg, value);
+  assertPositive(fn, `${arg}.alpha`, value.alpha);
+  assertPositive(fn, `${arg}.beta`, value.beta);
+}
+
+/**
+ * Checks a prior on a Bernoulli head probability (see `BernoulliPrior`): `{ kind: 'normal', mean,
+ * variance }` with a finite mean and variance > 0, `{ kind: 'beta', alpha, beta }` with both > 0,
+ * or `{ kind: 'uniform' }`.
+ *
+ * @returns the prior, typed
+ * @throws {TypeError} when `prior` is not an object or a parameter is not a number
+ * @throws {RangeError} when the kind is unknown or a parameter is out of range
+ * @example
+ * assertBernoulliPrior('bernoulliMap', 'prior', { kind: 'beta', alpha: 2, beta: 2 }); // passes
+ */
+export function assertBernoulliPrior(fn: string, arg: string, prior: unknown): BernoulliPrior {
+  assertObject(fn, arg, prior);
+  if (prior.kind === 'normal') {
+    assertFiniteNumber(fn, `${arg}.mean`, prior.mean);
+    assertPositive(fn, `${arg}.variance`, prior.variance);
+  } else if (prior.kind === 'beta') {
+    assertBetaParameters(fn, arg, prior);
+  } else if (prior.kind !== 'uniform') {
+    throw new RangeError(`${fn} requires ${arg}.kind to be one of 'normal', 'beta', 'uniform', got ${describeValue(prior.kind)}`);
+  }
+  return prior as unknown as BernoulliPrior;
 }
 
 /**

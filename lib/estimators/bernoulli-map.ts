@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertOptions, assertPositive, describeValue } from '../guards';
+import { assertBernoulliPrior } from '../guards';
 import { countFlips } from './bernoulli';
 
 /**
@@ -68,25 +68,10 @@ export type BernoulliPrior = NormalPrior | BetaPrior | UniformPrior;
 export function bernoulliMap(flips: number[], prior: BernoulliPrior): number {
   const fn = 'bernoulliMap';
   const { heads, tails } = countFlips(fn, flips);
-  if (typeof prior !== 'object' || prior === null || Array.isArray(prior)) {
-    throw new TypeError(`${fn} requires prior to be an object, got ${describeValue(prior)}`);
-  }
-  assertOptions(fn, prior);
-  const kind: unknown = (prior as { kind?: unknown }).kind;
-  if (kind === 'normal') {
-    const { mean, variance } = prior as NormalPrior;
-    assertFiniteNumber(fn, 'prior.mean', mean);
-    assertPositive(fn, 'prior.variance', variance);
-    return normalPriorMap(heads, tails, mean, variance);
-  }
-  if (kind === 'beta') {
-    const { alpha, beta } = prior as BetaPrior;
-    assertPositive(fn, 'prior.alpha', alpha);
-    assertPositive(fn, 'prior.beta', beta);
-    return betaPosteriorMode(fn, heads + alpha, tails + beta);
-  }
-  if (kind === 'uniform') return betaPosteriorMode(fn, heads + 1, tails + 1);
-  throw new RangeError(`${fn} requires prior.kind to be one of 'normal', 'beta', 'uniform', got ${describeValue(kind)}`);
+  const checked = assertBernoulliPrior(fn, 'prior', prior);
+  if (checked.kind === 'normal') return normalPriorMap(heads, tails, checked.mean, checked.variance);
+  if (checked.kind === 'beta') return betaPosteriorMode(fn, heads + checked.alpha, tails + checked.beta);
+  return betaPosteriorMode(fn, heads + 1, tails + 1);
 }
 
 function betaPosteriorMode(fn: string, a: number, b: number): number {
@@ -98,7 +83,11 @@ function betaPosteriorMode(fn: string, a: number, b: number): number {
   }
   if (a < 1) return 0;
   if (b < 1) return 1;
-  return (a - 1) / (a + b - 2);
+  const denominator = a + b - 2;
+  if (Number.isFinite(denominator)) return (a - 1) / denominator;
+  // a + b overflowed (alpha = beta = 1e308): scale both by the larger first.
+  const scale = Math.max(a - 1, b - 1);
+  return (a - 1) / scale / ((a - 1) / scale + (b - 1) / scale);
 }
 
 function normalPriorMap(heads: number, tails: number, mean: number, variance: number): number {

@@ -1,4 +1,4 @@
-import { assertOptions, assertPositive, describeValue } from '../guards';
+import { assertBetaParameters } from '../guards';
 import { countFlips } from './bernoulli';
 
 /** A Beta(alpha, beta) distribution's parameters. */
@@ -50,14 +50,12 @@ export function betaBernoulliPosterior(
 ): BetaBernoulliPosterior {
   const fn = 'betaBernoulliPosterior';
   const { heads, tails } = countFlips(fn, flips);
-  if (typeof prior !== 'object' || prior === null || Array.isArray(prior)) {
-    throw new TypeError(`${fn} requires prior to be an object, got ${describeValue(prior)}`);
-  }
-  assertOptions(fn, prior);
-  assertPositive(fn, 'prior.alpha', prior.alpha);
-  assertPositive(fn, 'prior.beta', prior.beta);
+  assertBetaParameters(fn, 'prior', prior);
   const alpha = prior.alpha + heads;
   const beta = prior.beta + tails;
-  const mean = alpha / (alpha + beta);
+  const total = alpha + beta;
+  // When alpha + beta overflows (1e308 each), scale both by the larger first: the mean is then 0.5, not 0.
+  const scale = Math.max(alpha, beta);
+  const mean = Number.isFinite(total) ? alpha / total : alpha / scale / (alpha / scale + beta / scale);
   return { alpha, beta, mean, predictiveHead: mean };
 }

@@ -1,4 +1,4 @@
-import { assertFiniteArray, assertFiniteNumber, assertOptions, assertPositive, describeValue } from '../guards';
+import { assertBernoulliPrior, assertFiniteArray } from '../guards';
 import { countFlips } from '../estimators/bernoulli';
 import type { BernoulliPrior } from '../estimators/bernoulli-map';
 
@@ -56,11 +56,7 @@ function unnormalisedPrior(prior: BernoulliPrior, theta: number): number {
 export function bernoulliCurves(flips: number[], prior: BernoulliPrior, thetas: number[]): BernoulliCurves {
   const fn = 'bernoulliCurves';
   const { heads, tails } = countFlips(fn, flips);
-  if (typeof prior !== 'object' || prior === null) throw new TypeError(`${fn} requires prior to be an object, got ${describeValue(prior)}`);
-  assertOptions(fn, prior);
-  if (prior.kind === 'normal') { assertFiniteNumber(fn, 'prior.mean', prior.mean); assertPositive(fn, 'prior.variance', prior.variance); }
-  else if (prior.kind === 'beta') { assertPositive(fn, 'prior.alpha', prior.alpha); assertPositive(fn, 'prior.beta', prior.beta); }
-  else if (prior.kind !== 'uniform') throw new RangeError(`${fn} requires prior.kind to be 'normal', 'beta' or 'uniform'`);
+  assertBernoulliPrior(fn, 'prior', prior);
   assertFiniteArray(fn, 'thetas', thetas, 2);
   thetas.forEach((t, k) => {
     if (t < 0 || t > 1 || (k > 0 && t <= thetas[k - 1])) throw new RangeError(`${fn} requires thetas to increase within [0, 1], got ${t} at ${k}`);

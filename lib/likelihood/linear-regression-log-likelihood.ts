@@ -1,4 +1,4 @@
-import { assertFiniteArray, assertFiniteNumber, describeValue } from '../guards';
+import { assertFiniteArray, assertFiniteNumber, assertObject } from '../guards';
 
 /** Parameters of the linear model with Gaussian noise y = slope x + intercept + noise. */
 export interface LinearModel {
@@ -31,7 +31,7 @@ export function linearRegressionLogLikelihood(xs: number[], ys: number[], model:
   assertFiniteArray(fn, 'xs', xs);
   assertFiniteArray(fn, 'ys', ys);
   if (ys.length !== xs.length) throw new RangeError(`${fn} requires ys to have the same length as xs (${xs.length}), got ${ys.length}`);
-  if (typeof model !== 'object' || model === null) throw new TypeError(`${fn} requires model to be an object, got ${describeValue(model)}`);
+  assertObject(fn, 'model', model);
   assertFiniteNumber(fn, 'model.slope', model.slope);
   assertFiniteNumber(fn, 'model.intercept', model.intercept);
   assertFiniteNumber(fn, 'model.noiseVariance', model.noiseVariance);

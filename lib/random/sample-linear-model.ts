@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertPositive, describeValue } from '../guards';
+import { assertFiniteNumber, assertPositive, assertObject } from '../guards';
 import type { LinearModel } from '../likelihood/linear-regression-log-likelihood';
 import { sampleMultivariateNormal } from './sample-multivariate-normal';
 
@@ -23,7 +23,7 @@ export function sampleLinearModel(
   options: { seed?: number; xMean?: number; xVariance?: number } = {},
 ): { xs: number[]; ys: number[] } {
   const fn = 'sampleLinearModel';
-  if (typeof model !== 'object' || model === null) throw new TypeError(`${fn} requires model to be an object, got ${describeValue(model)}`);
+  assertObject(fn, 'model', model);
   assertFiniteNumber(fn, 'model.slope', model.slope);
   assertFiniteNumber(fn, 'model.intercept', model.intercept);
   assertPositive(fn, 'model.noiseVariance', model.noiseVariance);

@@ -138,4 +138,8 @@ describe('bernoulliMap input checks', () => {
       message: `${fn} requires prior.beta to be positive, got -2`,
     });
   });
+
+  it('keeps the Beta posterior mode finite and right when a + b overflows float64', () => {
+    assert.equal(bernoulliMap([1, 0], { kind: 'beta', alpha: 1e308, beta: 1e308 }), 0.5);
+  });
 });

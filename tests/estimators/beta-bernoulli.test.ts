@@ -39,4 +39,9 @@ describe('betaBernoulliPosterior', () => {
       message: `${fn} requires prior to be an object, got 5`,
     });
   });
+
+  it('keeps the mean at 0.5 when alpha + beta overflows float64 (alpha = beta = 1e308)', () => {
+    assert.equal(betaBernoulliPosterior([0, 1], { alpha: 1e308, beta: 1e308 }).mean, 0.5);
+    assert.equal(betaBernoulliPosterior([], { alpha: 1.5e308, beta: 5e307 }).mean, 0.75);
+  });
 });
