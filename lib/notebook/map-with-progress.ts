@@ -1,3 +1,4 @@
+import { describeValue } from '../guards';
 import { progressLine } from './progress-line';
 import type { DisplayOptions } from './display';
 
@@ -27,7 +28,8 @@ export interface MapWithProgressOptions<T, R> extends DisplayOptions {
  * @param fn - the work for one item, `(item, index) => result`
  * @param options - `label`, `summary` and an optional injected display writer
  * @returns the results, in order
- * @throws {TypeError} when items is not an array or fn not a function
+ * @throws {TypeError} when items is not an array, fn is not a function, options is not an object,
+ *   or options.writer, options.label or options.summary is given and not a function
  * @example
  * const fits = await mapWithProgress([1, 10, 100], (k) => fitGaussianMean(rows, covariance, { batchSize: k }),
  *   { label: (k: number) => `k = ${k}`, summary: (r) => `${r.length} fits done` });
@@ -40,6 +42,14 @@ export async function mapWithProgress<T, R>(
 ): Promise<R[]> {
   if (!Array.isArray(items)) throw new TypeError('mapWithProgress requires items to be an array');
   if (typeof fn !== 'function') throw new TypeError('mapWithProgress requires fn to be a function');
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`mapWithProgress requires options to be an object, got ${describeValue(options)}`);
+  }
+  for (const key of ['writer', 'label', 'summary'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'function') {
+      throw new TypeError(`mapWithProgress requires options.${key} to be a function, got ${describeValue(options[key])}`);
+    }
+  }
   const label = options.label ?? ((_: T, i: number) => `item ${i + 1}`);
   const summary = options.summary ?? ((r: R[]) => `${r.length} runs done`);
   const progress = progressLine(options);

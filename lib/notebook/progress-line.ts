@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import { describeValue } from '../guards';
 import { resolveDisplayWriter } from './display';
 import type { DisplayOptions } from './display';
 
@@ -23,6 +24,7 @@ export interface ProgressLine {
  *
  * @param options - may carry an injected writer (see {@link resolveDisplayWriter})
  * @returns an object with `update(text)` and `done(text)`
+ * @throws {TypeError} when options is not an object or options.writer is given and not a function
  * @throws {TypeError} from update/done when text is not a string
  * @throws {Error} from update/done after done
  * @example
@@ -33,6 +35,13 @@ export interface ProgressLine {
  * progress.done('5000 steps, log-likelihood -14189.4');
  */
 export function progressLine(options: DisplayOptions = {}): ProgressLine {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`progressLine requires options to be an object, got ${describeValue(options)}`);
+  }
+  // Checked here, not at the first update: else an internal 'write is not a function' leaks out.
+  if (options.writer !== undefined && typeof options.writer !== 'function') {
+    throw new TypeError(`progressLine requires options.writer to be a function, got ${describeValue(options.writer)}`);
+  }
   const write = resolveDisplayWriter(options);
   const displayId = `likelihood-lab-progress-${randomBytes(8).toString('hex')}`;
   let sent = false;

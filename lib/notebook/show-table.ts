@@ -1,3 +1,4 @@
+import { describeValue } from '../guards';
 import { resolveDisplayWriter } from './display';
 import type { DisplayOptions } from './display';
 
@@ -33,7 +34,9 @@ function formatCell(cell: TableCell, digits: number): string {
  * @param columns - column headers
  * @param options - see {@link ShowTableOptions}
  * @returns nothing
- * @throws {TypeError} when rows or columns is not an array, or a header is not a string
+ * @throws {TypeError} when rows or columns is not an array, a header is not a string, a cell is
+ *   not a string, number, null or undefined (an object, an array, a boolean), options is not an
+ *   object, or options.writer is given and not a function
  * @throws {RangeError} when columns is empty, a row has the wrong number of cells, or digits is
  *   not an integer from 0 to 15
  * @example
@@ -43,6 +46,12 @@ function formatCell(cell: TableCell, digits: number): string {
  * // | SGD       |                412 |            -14189.41 | ...
  */
 export function showTable(rows: TableCell[][], columns: string[], options: ShowTableOptions = {}): void {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`showTable requires options to be an object, got ${describeValue(options)}`);
+  }
+  if (options.writer !== undefined && typeof options.writer !== 'function') {
+    throw new TypeError(`showTable requires options.writer to be a function, got ${describeValue(options.writer)}`);
+  }
   if (!Array.isArray(columns)) throw new TypeError('showTable requires columns to be an array of strings');
   if (columns.length === 0) throw new RangeError('showTable requires columns to be a non-empty array');
   columns.forEach((c, k) => {
@@ -61,6 +70,11 @@ export function showTable(rows: TableCell[][], columns: string[], options: ShowT
     if (!Array.isArray(row) || row.length !== columns.length) {
       throw new RangeError(`showTable requires rows[${r}] to have ${columns.length} cells, got ${Array.isArray(row) ? row.length : typeof row}`);
     }
+    row.forEach((cell, c) => {
+      if (cell !== null && cell !== undefined && typeof cell !== 'string' && typeof cell !== 'number') {
+        throw new TypeError(`showTable requires rows[${r}][${c}] to be a string, a number, null or undefined, got ${describeValue(cell)}`);
+      }
+    });
   });
   const cells = rows.map((row) => row.map((cell, c) => formatCell(cell, digits[c])));
   const numeric = columns.map((_, c) => rows.length > 0 && rows.every((row) => typeof row[c] === 'number'));

@@ -20,6 +20,13 @@ describe('progressLine', () => {
     assert.throws(() => progress.update('again'), { name: 'Error', message: 'progressLine update called after done' });
   });
 
+  it('rejects a non-function writer when made, not with an internal error at the first update', () => {
+    assert.throws(() => progressLine({ writer: 'console' as any }), { name: 'TypeError', message: "progressLine requires options.writer to be a function, got 'console'" });
+    assert.throws(() => progressLine({ writer: null as any }), { name: 'TypeError', message: 'progressLine requires options.writer to be a function, got null' });
+    assert.throws(() => progressLine([] as any), { name: 'TypeError', message: 'progressLine requires options to be an object, got an array of length 0' });
+    assert.throws(() => progressLine({ writer: () => {} }).update(5 as any), { name: 'TypeError', message: 'progressLine update requires text to be a string' });
+  });
+
   it('sends display_data (not an update) when done is the first call', () => {
     const updates: boolean[] = [];
     progressLine({ writer: (_, update) => updates.push(update) }).done('nothing to do');

@@ -34,6 +34,18 @@ describe('showTable', () => {
     assert.throws(() => showTable([], [], { writer: () => {} }), { name: 'RangeError', message: 'showTable requires columns to be a non-empty array' });
     assert.throws(() => showTable([[1]], ['a'], { digits: 1.5, writer: () => {} }), { name: 'RangeError', message: 'showTable requires digits to be integers from 0 to 15, got 1.5' });
   });
+
+  it('rejects an object cell and a non-function writer with named errors, before writing anything', () => {
+    const { messages, writer } = capture();
+    const bad = (cell: unknown) => () => showTable([['a', 1], ['b', cell as number]], ['name', 'value'], { writer });
+    assert.throws(bad({ value: 1 }), { name: 'TypeError', message: 'showTable requires rows[1][1] to be a string, a number, null or undefined, got object' });
+    assert.throws(bad([1, 2]), { name: 'TypeError', message: 'showTable requires rows[1][1] to be a string, a number, null or undefined, got an array of length 2' });
+    assert.throws(bad(true), { name: 'TypeError', message: 'showTable requires rows[1][1] to be a string, a number, null or undefined, got boolean' });
+    assert.equal(messages.length, 0);
+    assert.throws(() => showTable([[1]], ['a'], { writer: 'stdout' as any }), { name: 'TypeError', message: "showTable requires options.writer to be a function, got 'stdout'" });
+    assert.throws(() => showTable([[1]], ['a'], { writer: {} as any }), { name: 'TypeError', message: 'showTable requires options.writer to be a function, got object' });
+    assert.throws(() => showTable([[1]], ['a'], 4 as any), { name: 'TypeError', message: 'showTable requires options to be an object, got 4' });
+  });
 });
 
 describe('showMarkdown and showLatex', () => {
