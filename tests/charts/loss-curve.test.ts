@@ -21,6 +21,12 @@ describe('lossCurve', () => {
     assert.equal(spec.encoding.y.title, 'L* − L (gap to optimum)');
   });
 
+  it('colours optimizer series with their palette colour and dash', () => {
+    const spec = lossCurve([{ name: 'momentum', values: [1, 2] }, { name: 'nesterov', values: [1, 2] }]) as any;
+    assert.deepEqual(spec.encoding.color.scale, { domain: ['momentum', 'nesterov'], range: ['#E69F00', '#0072B2'] });
+    assert.deepEqual(spec.encoding.strokeDash.scale, { domain: ['momentum', 'nesterov'], range: [[1, 0], [6, 3]] });
+  });
+
   it('compiles without warnings and renders to SVG', async () => {
     const spec = lossCurve([{ name: 'a', values: [3, 2, 1] }, { name: 'b', values: [4, 1, NaN] }], { logScale: true });
     assert.deepEqual(compileWarnings(spec), []);
@@ -35,5 +41,10 @@ describe('lossCurve', () => {
     });
     assert.throws(() => lossCurve([{ name: 'a', values: [1] }], { optimum: NaN }), { name: 'RangeError', message: 'lossCurve requires optimum to be a finite number, got NaN' });
     assert.throws(() => lossCurve([{ name: 'a', values: [1] }], { gapFloor: 0 }), { name: 'RangeError', message: 'lossCurve requires gapFloor to be positive, got 0' });
+    assert.throws(() => lossCurve([{ name: 'a', values: [1] }], { optimum: Infinity }), { name: 'RangeError', message: 'lossCurve requires optimum to be a finite number, got Infinity' });
+    assert.throws(() => lossCurve([{ name: 'a', values: [1] }], { optimum: -Infinity }), { name: 'RangeError', message: 'lossCurve requires optimum to be a finite number, got -Infinity' });
+    assert.throws(() => lossCurve([{ name: 'a', values: [1] }], { optimum: '0' as any }), { name: 'TypeError', message: "lossCurve requires optimum to be a number, got '0'" });
+    assert.throws(() => lossCurve([{ name: 'a', values: [1] }], { width: NaN }), { name: 'RangeError', message: 'lossCurve requires width to be a positive finite number, got NaN' });
+    assert.throws(() => lossCurve([{ name: 'a', values: [1] }], { height: 0 }), { name: 'RangeError', message: 'lossCurve requires height to be a positive finite number, got 0' });
   });
 });
