@@ -45,6 +45,10 @@ const KEY_OUTPUTS: Record<string, { lines?: string[]; fits?: string[] }> = {
   '02-gradient-ascent.ipynb': { lines: ['from-scratch path = library path: '], fits: ['fitted mean'] },
   '03-optimizers.ipynb': { fits: ['adam fitted mean'] },
   '04-stochastic-gradients.ipynb': { fits: ['full-batch fitted mean'] },
+  '05-beyond.ipynb': {
+    lines: ['exact float64 root (variance 0.1) = 0.4472136', 'exact float64 root (standard deviation 0.1) = 0.4843631'],
+    fits: ['joint fitted mean', 'iris fitted mean'],
+  },
 };
 
 function outputsOf(notebook: Notebook): { cell: number; output: NotebookOutput }[] {
