@@ -59,7 +59,7 @@ function chooseBackend(): BackendInfo {
     reason = 'forced by LIKELIHOOD_LAB_BACKEND=cpu';
   } else {
     try {
-      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      // A runtime require, not an import: the native addon is optional and may fail to load here.
       const tfn = require('@tensorflow/tfjs-node');
       tfjsNodeVersion = tfn.version?.['tfjs-node'] ?? null;
       libtensorflowVersion = tfn.version?.['tfjs-node'] ? readLibtensorflowVersion(tfn) : null;

@@ -391,9 +391,3 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length];
 }
-
-/**
- * @deprecated Kept for code written against the old name; use `choleskyOrNull` from
- * lib/linalg/dense (the factorisation lives in linalg now).
- */
-export const tryCholesky = choleskyOrNull;

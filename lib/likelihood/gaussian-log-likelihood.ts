@@ -113,7 +113,7 @@ export function gaussianLogLikelihoodTensor(
 }
 
 /** (x - mean)^T Sigma^-1 (x - mean) = |L^-1 (x - mean)|^2 by forward substitution (internal). */
-export function quadraticForm(lower: number[][], x: number[], mean: number[]): number {
+function quadraticForm(lower: number[][], x: number[], mean: number[]): number {
   const d = lower.length;
   const y = new Array<number>(d);
   let sum = 0;

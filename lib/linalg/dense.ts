@@ -5,7 +5,7 @@
  */
 
 /** A dense matrix as an array of rows. */
-export type Matrix = number[][];
+type Matrix = number[][];
 
 /**
  * Lower Cholesky factor L (L L^T = matrix) of a symmetric matrix, or `null` when it is not

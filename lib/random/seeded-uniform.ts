@@ -29,7 +29,7 @@ export function createUniformGenerator(seed: number): UniformGenerator {
 }
 
 /** An sfc32 stream of unsigned 32-bit integers, its state filled by splitmix32 from a 53-bit seed (internal). */
-export function sfc32FromSeed(seed: number): () => number {
+function sfc32FromSeed(seed: number): () => number {
   const low = seed >>> 0;
   const high = Math.floor(seed / 4294967296) >>> 0;
   let mix = (low ^ Math.imul(high ^ 0x5bd1e995, 0x9e3779b1)) | 0;

@@ -1,14 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { bernoulliMap, BernoulliPrior } from '../../lib/estimators/bernoulli-map';
 import { bernoulliMle } from '../../lib/estimators/bernoulli';
 import reference from '../fixtures/reference.json';
 
 const D = [0, 0, 1, 1, 0, 0, 1];
-
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
 
 describe('bernoulliMap with a normal prior', () => {
   it("gives the seed's theta_MAP = 1/sqrt(5) = 0.4472136 for N(0.5, 0.1) read as variance, to 1e-12", () => {

@@ -1,13 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { gaussianMle } from '../../lib/estimators/gaussian';
 import reference from '../fixtures/reference.json';
 
 /** |actual - expected| <= tolerance, with a readable failure. */
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
-
 describe('gaussianMle', () => {
   it('recovers the mean and the divide-by-n variance worked out by hand', () => {
     // mean = 10/4 = 2.5; squares of deviations 2.25 + 0.25 + 0.25 + 2.25 = 5, / 4 = 1.25 (exact in float64).

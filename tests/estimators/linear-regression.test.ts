@@ -1,11 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { linearRegressionMle } from '../../lib/estimators/linear-regression';
 import reference from '../fixtures/reference.json';
-
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
 
 describe('linearRegressionMle', () => {
   it('recovers an exact line with zero noise variance', () => {

@@ -1,11 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
 import reference from '../fixtures/reference.json';
-
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
 
 describe('multivariateGaussianMle', () => {
   it('recovers the mean and divide-by-n covariance of the corners of a square', () => {

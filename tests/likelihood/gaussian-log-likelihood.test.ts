@@ -1,14 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { tf } from '../../lib/backend';
 import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { gaussianLogLikelihood, gaussianLogLikelihoodTensor } from '../../lib/likelihood/gaussian-log-likelihood';
 import { spdInverse } from '../../lib/linalg/spd-inverse';
 import reference from '../fixtures/reference.json';
-
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
 
 const ref = reference.gaussianLogLikelihood;
 

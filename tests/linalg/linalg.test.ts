@@ -1,14 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { cholesky } from '../../lib/linalg/cholesky';
 import { spdInverse } from '../../lib/linalg/spd-inverse';
 import { symmetricEigenvalues } from '../../lib/linalg/symmetric-eigenvalues';
 import { compensatedSum } from '../../lib/numeric/compensated-sum';
 import reference from '../fixtures/reference.json';
-
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
 
 describe('cholesky', () => {
   it('factors [[4, 2], [2, 5]] as [[2, 0], [1, 2]] by hand', () => {

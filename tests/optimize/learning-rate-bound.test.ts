@@ -1,15 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { learningRateBound } from '../../lib/optimize/learning-rate-bound';
 import type { Objective } from '../../lib/optimize/types';
 import { fitGaussianMean } from '../../lib/optimize/fit-gaussian-mean';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 import reference from '../fixtures/reference.json';
-
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
 
 describe('learningRateBound', () => {
   it("gives stable 1e-3 and one-step 5e-4 for the seed's n = 10000, Sigma = 5 I, by hand", () => {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { near } from '../helpers/near';
 import { meanSquaredDistance, sgdNoiseFloor } from '../../lib/optimize/sgd-noise-floor';
 import { createUniformGenerator } from '../../lib/random/seeded-uniform';
 import { drawIndices } from '../../lib/random/sample-without-replacement';
@@ -7,10 +8,6 @@ import { drawIndices } from '../../lib/random/sample-without-replacement';
 // Four points with mean 0 and divide-by-n covariance S = diag(0.5, 0.5); Sigma = I, so P = I.
 const rows = [[1, 0], [-1, 0], [0, 1], [0, -1]];
 const identity = [[1, 0], [0, 1]];
-
-function near(actual: number, expected: number, tolerance: number): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `expected ${expected} ± ${tolerance}, got ${actual}`);
-}
 
 describe('sgdNoiseFloor', () => {
   it('solves the stationary variance worked out by hand for the mean objective', () => {
