@@ -18,7 +18,7 @@ export interface SurfacePath {
   logLikelihoods: number[];
 }
 
-/** An extra surface drawn see-through over the main one, e.g. the log-likelihood of one mini-batch. */
+/** An extra surface drawn as a see-through wire mesh over the main one, e.g. the log-likelihood of one mini-batch. */
 export interface ExtraSurface {
   /** Name shown on hover, e.g. `'mini-batch 1 (k = 100)'`. */
   name: string;
@@ -38,7 +38,7 @@ export interface SurfaceTracesOptions {
   title?: string;
   /** Name of the main surface on hover. @default 'L (full data)' */
   surfaceName?: string;
-  /** See-through surfaces drawn over the main one (mini-batches). @default [] */
+  /** Surfaces drawn as wire meshes over the main one (mini-batches). @default [] */
   extraSurfaces?: ExtraSurface[];
   /**
    * At most this many grid lines per side of every surface (evenly strided, both borders kept).
@@ -54,6 +54,8 @@ export interface SurfaceTracesOptions {
   yTitle?: string;
   /** z-axis and colour-bar title. @default 'log-likelihood' */
   zTitle?: string;
+  /** Figure height in pixels (the width follows the window). @default 700 */
+  height?: number;
 }
 
 /** A plotly figure: what nodeplotlib's `plot(data, layout)` takes. Plain data. */
@@ -73,11 +75,15 @@ const DEFAULTS = {
   xTitle: 'mu_x',
   yTitle: 'mu_y',
   zTitle: 'log-likelihood',
+  height: 700,
 };
 
 /** Path colours that stand out on the viridis surface (no blues, greens or yellows first). */
 export const SURFACE_PATH_COLORS = ['#d62728', '#ff7f0e', '#e377c2', '#ffffff', '#17becf', '#8c564b', '#7f7f7f', '#bcbd22'];
-const EXTRA_SURFACE_COLOR = 'rgb(190, 190, 190)';
+/** Mesh colours of the extra (mini-batch) surfaces: greys that read on the viridis surface. */
+const EXTRA_SURFACE_COLORS = ['#404040', '#808080', '#c0c0c0'];
+/** Intervals of an extra surface's wire mesh per side. */
+const MESH_LINES = 20;
 
 function requireGrid(name: string, grid: unknown): asserts grid is HeatmapGrid {
   if (grid === null || typeof grid !== 'object') {
@@ -137,7 +143,7 @@ function requirePath(path: SurfacePath, r: number): void {
  * through nodeplotlib (`showSurface3d` in a notebook, `npm run explore` in a terminal).
  *
  * Traces, in order: the main surface (viridis, contour lines projected on the floor), the extra
- * see-through surfaces (say, a few mini-batches' L scaled by n/k: the same bowl shifted to each
+ * surfaces as grey wire meshes (say, a few mini-batches' L scaled by n/k: the same bowl shifted to each
  * batch's mean, which is why stochastic steps wobble), then one 3-D line per path with
  * z = `logLikelihoods[step]`, so a path lies on the surface when both come from the same data
  * (`logLikelihoodGrid(rows, ...)` and `fitGaussianMean(rows, ...)`, both without the normalising
@@ -166,6 +172,7 @@ export function surfaceTraces(grid: HeatmapGrid, paths: SurfacePath[], options: 
   const o = { ...DEFAULTS, ...options };
   assertInteger('surfaceTraces', 'maxPointsPerSide', o.maxPointsPerSide, 2);
   assertInteger('surfaceTraces', 'maxPointsPerPath', o.maxPointsPerPath, 2);
+  assertInteger('surfaceTraces', 'height', o.height, 100);
   if (!Array.isArray(o.extraSurfaces)) {
     throw new TypeError(`surfaceTraces requires extraSurfaces to be an array, got ${describeValue(o.extraSurfaces)}`);
   }
@@ -195,15 +202,24 @@ export function surfaceTraces(grid: HeatmapGrid, paths: SurfacePath[], options: 
     contours: { z: { show: true, usecolormap: true, project: { z: true } } },
     hovertemplate: `${o.surfaceName}<br>${hover}<extra></extra>`,
   } as Data;
-  const extras: Data[] = o.extraSurfaces.map((extra) => ({
-    type: 'surface',
-    name: extra.name,
-    ...surfaceData(extra.grid, o.maxPointsPerSide, extra.scale ?? 1),
-    colorscale: [[0, EXTRA_SURFACE_COLOR], [1, EXTRA_SURFACE_COLOR]],
-    showscale: false,
-    opacity: 0.35,
-    hovertemplate: `${extra.name}<br>${hover}<extra></extra>`,
-  }));
+  const extras: Data[] = o.extraSurfaces.map((extra, s) => {
+    const data = surfaceData(extra.grid, o.maxPointsPerSide, extra.scale ?? 1);
+    const color = EXTRA_SURFACE_COLORS[s % EXTRA_SURFACE_COLORS.length];
+    // A wire mesh (MESH_LINES lines each way, no faces): several of them stay see-through.
+    const mesh = (axis: number[]) => ({
+      show: true, color, width: 1, highlight: false,
+      start: axis[0], end: axis[axis.length - 1], size: roundSignificant((axis[axis.length - 1] - axis[0]) / MESH_LINES),
+    });
+    return {
+      type: 'surface',
+      name: extra.name,
+      ...data,
+      hidesurface: true,
+      showscale: false,
+      contours: { x: mesh(data.x), y: mesh(data.y) },
+      hovertemplate: `${extra.name}<br>${hover}<extra></extra>`,
+    } as Data;
+  });
   const inBox = (x: number, y: number) => x >= xRange[0] && x <= xRange[1] && y >= yRange[0] && y <= yRange[1];
   const lines: Data[] = paths.map((run, r) => {
     const steps = stridedIndices(run.path.length, o.maxPointsPerPath);
@@ -222,8 +238,8 @@ export function surfaceTraces(grid: HeatmapGrid, paths: SurfacePath[], options: 
       y: shown.map((p) => p[1]),
       z: shown.map((p) => p[2]),
       text: steps.map((step) => `step ${step}`),
-      line: { color, width: 5 },
-      marker: { color, size: 2.5 },
+      line: { color, width: 7 },
+      marker: { color, size: 3 },
       hovertemplate: `${run.name}, %{text}<br>${hover}<extra></extra>`,
     };
   });
@@ -238,9 +254,10 @@ export function surfaceTraces(grid: HeatmapGrid, paths: SurfacePath[], options: 
         xaxis: { title: o.xTitle, range: xRange },
         yaxis: { title: o.yTitle, range: yRange },
         zaxis: { title: o.zTitle },
-        camera: { eye: { x: 1.5, y: -1.6, z: 0.9 } },
+        camera: { eye: { x: 1.25, y: -1.5, z: 1.35 } },
       },
       legend: { x: 0, y: 1 },
+      height: o.height,
       margin: { l: 0, r: 0, t: 50, b: 0 },
     },
   };

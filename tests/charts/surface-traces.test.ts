@@ -31,8 +31,8 @@ describe('surfaceTraces', () => {
         y: [-2, -1, 0],
         z: [-5, -1.25, 0],
         text: ['step 0', 'step 1', 'step 2'],
-        line: { color: '#d62728', width: 5 },
-        marker: { color: '#d62728', size: 2.5 },
+        line: { color: '#d62728', width: 7 },
+        marker: { color: '#d62728', size: 3 },
         hovertemplate: 'GD, %{text}<br>mu_x %{x:.4g}<br>mu_y %{y:.4g}<br>log-likelihood %{z:.6g}<extra></extra>',
       },
     ]);
@@ -42,9 +42,10 @@ describe('surfaceTraces', () => {
         xaxis: { title: 'mu_x', range: [-1, 1] },
         yaxis: { title: 'mu_y', range: [-2, 2] },
         zaxis: { title: 'log-likelihood' },
-        camera: { eye: { x: 1.5, y: -1.6, z: 0.9 } },
+        camera: { eye: { x: 1.25, y: -1.5, z: 1.35 } },
       },
       legend: { x: 0, y: 1 },
+      height: 700,
       margin: { l: 0, r: 0, t: 50, b: 0 },
     });
   });
@@ -56,21 +57,24 @@ describe('surfaceTraces', () => {
     assert.notEqual(figure.data[1].line.color, figure.data[2].line.color);
   });
 
-  it('draws mini-batch surfaces see-through after the main one, scaled by their factor', () => {
+  it('draws mini-batch surfaces as grey wire meshes after the main one, scaled by their factor', () => {
     const batch = { xs: [-1, 1], ys: [-2, 2], values: [[-1, -2], [-3, -4.5]] };
-    const figure = surfaceTraces(grid, [], { extraSurfaces: [{ name: 'batch 1', grid: batch, scale: 100 }] }) as any;
-    assert.equal(figure.data.length, 2);
+    const figure = surfaceTraces(grid, [], { extraSurfaces: [{ name: 'batch 1', grid: batch, scale: 100 }, { name: 'batch 2', grid: batch }] }) as any;
+    assert.equal(figure.data.length, 3);
+    const mesh = (start: number, end: number, color: string) => ({ show: true, color, width: 1, highlight: false, start, end, size: (end - start) / 20 });
     assert.deepEqual(figure.data[1], {
       type: 'surface',
       name: 'batch 1',
       x: [-1, 1],
       y: [-2, 2],
       z: [[-100, -200], [-300, -450]],
-      colorscale: [[0, 'rgb(190, 190, 190)'], [1, 'rgb(190, 190, 190)']],
+      hidesurface: true,
       showscale: false,
-      opacity: 0.35,
+      contours: { x: mesh(-1, 1, '#404040'), y: mesh(-2, 2, '#404040') },
       hovertemplate: 'batch 1<br>mu_x %{x:.4g}<br>mu_y %{y:.4g}<br>log-likelihood %{z:.6g}<extra></extra>',
     });
+    assert.deepEqual(figure.data[2].z, batch.values); // scale 1 by default
+    assert.equal(figure.data[2].contours.x.color, '#808080');
   });
 
   it('leaves gaps (null) where a path leaves the grid box or is not finite, and holes where L is not', () => {
@@ -101,8 +105,9 @@ describe('surfaceTraces', () => {
   });
 
   it('uses the titles it is given', () => {
-    const figure = surfaceTraces(grid, [], { title: 'Adam on L', surfaceName: 'L', xTitle: 'x1', yTitle: 'x2', zTitle: 'L(mu)' }) as any;
+    const figure = surfaceTraces(grid, [], { title: 'Adam on L', surfaceName: 'L', xTitle: 'x1', yTitle: 'x2', zTitle: 'L(mu)', height: 500 }) as any;
     assert.equal(figure.layout.title, 'Adam on L');
+    assert.equal(figure.layout.height, 500);
     assert.deepEqual([figure.layout.scene.xaxis.title, figure.layout.scene.yaxis.title, figure.layout.scene.zaxis.title], ['x1', 'x2', 'L(mu)']);
     assert.equal(figure.data[0].colorbar.title, 'L(mu)');
     assert.ok(figure.data[0].hovertemplate.startsWith('L<br>x1 %{x:.4g}'));
@@ -125,6 +130,7 @@ describe('surfaceTraces', () => {
     });
     assert.throws(() => fn(grid, [{ name: 'a', path: [[0, 0, 0]], logLikelihoods: [0] }]), { name: 'TypeError', message: 'surfaceTraces requires paths[0].path[0] to be an [x, y] pair of numbers' });
     assert.throws(() => fn(grid, ok, { maxPointsPerSide: 1 }), { name: 'RangeError', message: 'surfaceTraces requires maxPointsPerSide to be an integer of at least 2, got 1' });
+    assert.throws(() => fn(grid, ok, { height: 50 }), { name: 'RangeError', message: 'surfaceTraces requires height to be an integer of at least 100, got 50' });
     assert.throws(() => fn(grid, ok, { maxPointsPerPath: 2.5 }), { name: 'RangeError', message: 'surfaceTraces requires maxPointsPerPath to be an integer of at least 2, got 2.5' });
     assert.throws(() => fn(grid, ok, { extraSurfaces: {} }), { name: 'TypeError', message: 'surfaceTraces requires extraSurfaces to be an array, got object' });
     assert.throws(() => fn(grid, ok, { extraSurfaces: [{ name: 'b', grid: { xs: [0, 1], ys: [0, 1], values: [[0, 0]] } }] }), {
