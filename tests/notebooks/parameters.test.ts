@@ -59,6 +59,43 @@ export const PARAMETER_VARIANTS: ParameterVariant[] = [
     parameters: 'const n = 1;\nconst trueMean = [-3, 8];\nconst learningRate = 25;\nconst maxSteps = 5;',
     expect: ['from-scratch path = library path', 'learning rate 2.5e+1 = 2.50 x the stable limit', 'WARNING'],
   },
+  {
+    notebook: '03-optimizers.ipynb',
+    name: 'n = 10, another seed, a correlated covariance, a far start, maxSteps = 5, a small contest',
+    parameters:
+      'const seed = 5;\nconst n = 10;\nconst covariance = [[5, 2], [2, 1]];\nconst farStart = [40, -30];\n' +
+      'const maxSteps = 5;\nconst contestRates = [0.1, 1];\nconst contestMaxSteps = 20;',
+    expect: [
+      'momentum: the loop and tf.train.momentum agree to float32 precision',
+      'adam: the loop and tf.train.adam agree to float32 precision',
+      'from (40, -30): after one step',
+      '(cap 20)',
+    ],
+  },
+  {
+    notebook: '03-optimizers.ipynb',
+    name: 'larger rates diverge with a warning; an axis-aligned, milder contest',
+    parameters:
+      'const n = 200;\nconst vanillaRateFraction = 3;\nconst adaptiveRate = 2;\n' +
+      'const contestEigenvalues = [2, 3];\nconst contestAngleDegrees = 0;\nconst contestMaxSteps = 30;',
+    expect: ['warning: gradient-ascent at lr', 'kappa = 1.5', 'rmsprop: the loop and tf.train.rmsprop agree to float32 precision'],
+  },
+  {
+    notebook: '04-stochastic-gradients.ipynb',
+    name: 'n = 300 (batch sizes above n dropped), another seed, a k to show that is not drawn',
+    parameters:
+      'const seed = 2;\nconst n = 300;\nconst shownBatchSizes = [50];\nconst varianceSamples = 50;\n' +
+      'const remedySteps = 100;\nconst meanSteps = 60;',
+    expect: ['batch sizes k = 1, 5, 10, 100, 300', 'mini-batch loop and lab.fitGaussianMean (batchSize 1) agree to float32 precision'],
+  },
+  {
+    notebook: '04-stochastic-gradients.ipynb',
+    name: 'other batch sizes, without 10 and 1000, and a rate at which the large batches diverge',
+    parameters:
+      'const n = 1000;\nconst batchSizes = [2, 20, 200];\nconst shownBatchSizes = [20];\n' +
+      'const starterLearningRate = 0.05;\nconst remedyBatchSize = 20;\nconst remedySteps = 100;',
+    expect: ['batch sizes k = 2, 20, 200, 1000', 'warning: k = 1000 diverged', '(batchSize 20) agree to float32 precision'],
+  },
 ];
 
 /** The notebook with the injected-parameters cell inserted after the cell tagged `parameters`. */
@@ -70,6 +107,7 @@ function withInjectedParameters(notebook: Notebook, parameters: string): Noteboo
   assert.ok(index >= 0, 'the notebook has a code cell tagged "parameters"');
   const lines = parameters.split('\n');
   const injected = {
+    id: 'injected-parameters',
     cell_type: 'code',
     execution_count: null,
     metadata: { tags: ['injected-parameters'] },
