@@ -151,7 +151,9 @@ async function npmChromium(log = () => undefined) {
     process.env.TMPDIR = partial;
     let unpacking;
     try {
-      unpacking = ['chromium.br', 'swiftshader.tar.br', 'fonts.tar.br', 'al2023.tar.br'].map((file) => packaged.inflate(path.join(bin, file)));
+      unpacking = ['chromium.br', 'swiftshader.tar.br', 'fonts.tar.br', 'al2023.tar.br'].map((file) =>
+        packaged.inflate(path.join(bin, file)),
+      );
     } finally {
       if (tmpdirBefore === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = tmpdirBefore;
@@ -189,7 +191,8 @@ async function npmChromium(log = () => undefined) {
  */
 async function findChromium(log) {
   const system = systemChromium();
-  if (system) return { source: 'system', executablePath: system, args: SYSTEM_ARGS, env: {}, label: `system Chromium (${system})` };
+  if (system)
+    return { source: 'system', executablePath: system, args: SYSTEM_ARGS, env: {}, label: `system Chromium (${system})` };
   return npmChromium(log);
 }
 

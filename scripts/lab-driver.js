@@ -139,7 +139,10 @@ function describeCell(info, cell) {
  * @returns {Promise<string>}
  */
 function statusText(page) {
-  return page.evaluate(() => (/** @type {any} */ (globalThis).document.querySelector('#jp-main-statusbar')?.textContent || '').replace(/\s+/g, ' '));
+  return page.evaluate(() => {
+    const doc = /** @type {any} */ (globalThis).document;
+    return (doc.querySelector('#jp-main-statusbar')?.textContent || '').replace(/\s+/g, ' ');
+  });
 }
 
 /**
@@ -202,7 +205,9 @@ async function menu(page, top, entry) {
 function cellStates(page) {
   return page.evaluate(
     ({ chartSel, errSel }) => {
-      const notebook = /** @type {any} */ (globalThis).document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
+      const notebook = /** @type {any} */ (globalThis).document.querySelector(
+        '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook',
+      );
       if (!notebook) return [];
       /** @type {any[]} */
       const cells = Array.from(notebook.querySelectorAll('.jp-Cell'));
@@ -302,15 +307,20 @@ function runProblems(info, states) {
   }
   const running = states.filter((s) => s.type === 'code' && s.prompt.includes('*'));
   if (running.length > 0) {
-    problems.push(`${nb}: still running when the test gave up: cell ${running[0].index} (${running.length} cell(s) queued or running)`);
+    problems.push(
+      `${nb}: still running when the test gave up: cell ${running[0].index} (${running.length} cell(s) queued or running)`,
+    );
   }
   const stopped = running.length > 0 ? undefined : failingCell(states);
   if (stopped) {
     const said = (stopped.stderr || stopped.outputText).trim().slice(0, 1200);
-    problems.push(`${nb} cell ${stopped.index}: the run stopped here (later cells did not run); its output:\n${said || '(none)'}`);
+    problems.push(
+      `${nb} cell ${stopped.index}: the run stopped here (later cells did not run); its output:\n${said || '(none)'}`,
+    );
   }
   states.forEach((s) => {
-    if (s !== stopped && /Error/.test(s.stderr)) problems.push(`${nb} cell ${s.index}: error output: ${s.stderr.trim().slice(0, 400)}`);
+    if (s !== stopped && /Error/.test(s.stderr))
+      problems.push(`${nb} cell ${s.index}: error output: ${s.stderr.trim().slice(0, 400)}`);
   });
   const notRun = states.filter((s) => s.type === 'code' && !/\[\d+\]/.test(s.prompt)).map((s) => s.index);
   if (notRun.length > 0) problems.push(`${nb}: ${notRun.length} code cell(s) did not run: ${notRun.join(', ')}`);
@@ -318,13 +328,17 @@ function runProblems(info, states) {
     const got = states[cell.cellIndex] ? states[cell.cellIndex].charts : 0;
     if (got !== cell.charts) {
       const said = states[cell.cellIndex] ? states[cell.cellIndex].outputText.trim().slice(0, 300) : '';
-      problems.push(`${describeCell(info, cell)}: ${got} rendered chart(s), the committed notebook has ${cell.charts}${said ? `; the cell shows: ${said}` : ''}`);
+      problems.push(
+        `${describeCell(info, cell)}: ${got} rendered chart(s), the committed notebook has ${cell.charts}${said ? `; the cell shows: ${said}` : ''}`,
+      );
     }
   }
   const chartCellIndexes = new Set(info.chartCells.map((c) => c.cellIndex));
   states.forEach((s) => {
     if (s.charts > 0 && !chartCellIndexes.has(s.index)) {
-      problems.push(`${nb} cell ${s.index}: ${s.charts} rendered chart(s) the committed notebook does not have (re-save it after Restart & Run All?)`);
+      problems.push(
+        `${nb} cell ${s.index}: ${s.charts} rendered chart(s) the committed notebook does not have (re-save it after Restart & Run All?)`,
+      );
     }
   });
   return problems;
@@ -422,15 +436,13 @@ async function isDirty(page) {
  */
 async function waitForCommittedCharts(page, info, { timeoutMs = 60000, settleMs = 3000 } = {}) {
   const until = Date.now() + timeoutMs;
-  /** @type {string[]} */
-  let missing = [];
   for (const cell of info.chartCells) {
     const locator = cellLocator(page, cell.cellIndex);
     await scrollToCenter(page, locator);
     while ((await locator.locator(RENDERED_CHART).count()) < cell.charts && Date.now() < until) await sleep(250);
   }
   const states = await cellStates(page);
-  missing = info.chartCells
+  const missing = info.chartCells
     .filter((cell) => !states[cell.cellIndex] || states[cell.cellIndex].charts < cell.charts)
     .map((cell) => describeCell(info, cell));
   await sleep(settleMs);

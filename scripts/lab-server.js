@@ -152,7 +152,7 @@ function pidsMentioning(needle) {
   /** @type {number[]} */
   const found = [];
   /** @type {string[]} */
-  let entries = [];
+  let entries;
   try {
     entries = fs.readdirSync('/proc');
   } catch {

@@ -26,9 +26,10 @@ async function main() {
   const out = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(root, 'docs', 'jupyterlab.png'));
   const named = args.filter((a, i) => !a.startsWith('--') && !(outIndex >= 0 && i === outIndex + 1));
   const notebooks = kit.readNotebooks();
-  const info = named.length > 0
-    ? notebooks.find((nb) => path.basename(nb.file) === path.basename(named[0]))
-    : notebooks.find((nb) => nb.charts > 0);
+  const info =
+    named.length > 0
+      ? notebooks.find((nb) => path.basename(nb.file) === path.basename(named[0]))
+      : notebooks.find((nb) => nb.charts > 0);
   if (!info) throw new Error(`no notebook with a chart output in ${notebooksDir}${named[0] ? ` named ${named[0]}` : ''}`);
   if (info.charts === 0) throw new Error(`${path.basename(info.file)} has no chart output`);
   const hash = kit.sha256(info.file);
@@ -58,7 +59,9 @@ async function main() {
     await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 1280, height: 820 } });
     await page.close({ runBeforeUnload: false });
     if (kit.sha256(info.file) !== hash) throw new Error(`${nb} changed on disk while JupyterLab had it open`);
-    console.log(`[screenshot] wrote ${path.relative(root, out)} (${Math.round(fs.statSync(out).size / 1024)} KB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `[screenshot] wrote ${path.relative(root, out)} (${Math.round(fs.statSync(out).size / 1024)} KB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   } finally {
     if (handle) await handle.close();
     await lab.stop();

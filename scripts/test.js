@@ -11,8 +11,9 @@
  *                      nbval, papermill parameters, jupytext pairs
  *   course             the nbgrader kit: generate, two students, autograde, export
  *   browser            JupyterLab and the HTML reports in headless Chromium
+ *   lint               ESLint, Prettier --check, the scripts' JSDoc types (scripts/lint.js, = npm run lint)
  *
- * Usage: node scripts/test.js [--unit] [--project] [--kernel] [--notebooks] [--course] [--browser]  (default: all)
+ * Usage: node scripts/test.js [--lint] [--unit] [--project] [--kernel] [--notebooks] [--course] [--browser]  (default: all)
  * Expects a built dist/ (npm test runs the set-up first, which builds).
  */
 'use strict';
@@ -45,10 +46,10 @@ function groupFiles(group) {
 }
 
 const requested = process.argv.slice(2).map((a) => a.replace(/^--/, ''));
-const wanted = requested.length > 0 ? requested : ['unit', 'project', 'kernel', 'notebooks', 'course', 'browser'];
+const wanted = requested.length > 0 ? requested : ['lint', 'unit', 'project', 'kernel', 'notebooks', 'course', 'browser'];
 for (const name of wanted) {
-  if (!['unit', ...SPECIAL].includes(name)) {
-    console.error(`test.js: unknown group '${name}' (use --unit, --project, --kernel, --notebooks, --course, --browser)`);
+  if (!['lint', 'unit', ...SPECIAL].includes(name)) {
+    console.error(`test.js: unknown group '${name}' (use --lint, --unit, --project, --kernel, --notebooks, --course, --browser)`);
     process.exit(2);
   }
 }
@@ -63,6 +64,9 @@ for (const group of wanted) {
       runs.push({ label: 'unit (tensorflow backend)', files: groupFiles('unit'), env: { LIKELIHOOD_LAB_BACKEND: 'tensorflow' } });
     }
     runs.push({ label: 'unit (cpu backend)', files: groupFiles('unit'), env: { LIKELIHOOD_LAB_BACKEND: 'cpu' } });
+  } else if (group === 'lint') {
+    // not node tests: scripts/lint.js ends with the same `ℹ pass N` / `ℹ fail N` summary
+    runs.push({ label: 'lint', files: [], args: [path.join(__dirname, 'lint.js')], env: {} });
   } else {
     runs.push({ label: group, files: groupFiles(group), env: {} });
   }
@@ -72,16 +76,16 @@ let passed = 0;
 let failed = 0;
 const lines = [];
 for (const run of runs) {
-  if (run.files.length === 0) {
+  if (run.files.length === 0 && !run.args) {
     console.error(`\n== ${run.label}: NO TEST FILES in dist/tests (is the lib built? run npm run setup)`);
     failed += 1;
     lines.push(`${run.label}: no test files`);
     continue;
   }
-  console.log(`\n== ${run.label}: ${run.files.length} files`);
+  console.log(`\n== ${run.label}: ${run.args ? 'scripts/lint.js' : `${run.files.length} files`}`);
   const result = spawnSync(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-concurrency=1', ...run.files],
+    run.args || ['--test', '--test-reporter=spec', '--test-concurrency=1', ...run.files],
     { cwd: root, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', ...run.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   process.stdout.write(result.stdout);

@@ -15,8 +15,8 @@ export interface RenderPngOptions {
 // bytes on every machine. DejaVu Sans is also what Debian's browsers use for `sans-serif`, so the
 // PNG looks like the chart JupyterLab draws.
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map(
-  (file) => path.join(FONT_DIR, file),
+const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((file) =>
+  path.join(FONT_DIR, file),
 );
 
 /**

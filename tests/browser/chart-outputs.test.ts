@@ -63,10 +63,12 @@ function notebook(cells: Cell[]): object {
   };
 }
 
-const POINTS = "{ mark: 'point', data: { values: [{ x: 1, y: 2 }, { x: 2, y: 3 }] }, encoding: " +
+const POINTS =
+  "{ mark: 'point', data: { values: [{ x: 1, y: 2 }, { x: 2, y: 3 }] }, encoding: " +
   "{ x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } }";
 
-const LINE = "{ mark: 'line', data: { values: [{ step: 0, v: -3 }, { step: 1, v: -1 }] }, encoding: " +
+const LINE =
+  "{ mark: 'line', data: { values: [{ step: 0, v: -3 }, { step: 1, v: -1 }] }, encoding: " +
   "{ x: { field: 'step', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' } } }";
 
 /** Two charts made by showChart (specs written out, so the test does not depend on the chart builders). */
@@ -89,35 +91,46 @@ describe('JupyterLab and lab.showChart: charts stay in their cell, opening chang
   let handle: BrowserHandle | undefined;
   let executeError = '';
 
-  before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-charts-'));
-    fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
-    fs.writeFileSync(path.join(dir, 'source.ipynb'), JSON.stringify(CHARTS, null, 1));
-    fs.writeFileSync(path.join(dir, 'unawaited.ipynb'), JSON.stringify(UNAWAITED, null, 1));
-    // executed headlessly, as scripts/report.js executes the notebooks before they are committed
-    const run = spawnSync(
-      path.join(projectRoot, '.venv', 'bin', 'python'),
-      [path.join(projectRoot, 'scripts', 'execute_notebook.py'), path.join(dir, 'source.ipynb'), path.join(dir, 'charts.ipynb')],
-      { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' }, timeout: 300000 },
-    );
-    if (run.status !== 0) executeError = `${run.stdout}\n${run.stderr}`.trim().slice(-3000);
-    if (fs.existsSync(path.join(dir, 'charts.ipynb'))) {
-      const executed = JSON.parse(fs.readFileSync(path.join(dir, 'charts.ipynb'), 'utf8')) as { cells: Cell[] };
-      for (const cell of executed.cells) for (const output of cell.outputs || []) if (output.data) delete output.data['image/png'];
-      fs.writeFileSync(path.join(dir, 'charts-without-png.ipynb'), JSON.stringify(executed, null, 1));
-    }
-    lab = await startLab(dir);
-    handle = await launchBrowser();
-  }, { timeout: 400000 });
+  before(
+    async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-charts-'));
+      fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
+      fs.writeFileSync(path.join(dir, 'source.ipynb'), JSON.stringify(CHARTS, null, 1));
+      fs.writeFileSync(path.join(dir, 'unawaited.ipynb'), JSON.stringify(UNAWAITED, null, 1));
+      // executed headlessly, as scripts/report.js executes the notebooks before they are committed
+      const run = spawnSync(
+        path.join(projectRoot, '.venv', 'bin', 'python'),
+        [
+          path.join(projectRoot, 'scripts', 'execute_notebook.py'),
+          path.join(dir, 'source.ipynb'),
+          path.join(dir, 'charts.ipynb'),
+        ],
+        { encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' }, timeout: 300000 },
+      );
+      if (run.status !== 0) executeError = `${run.stdout}\n${run.stderr}`.trim().slice(-3000);
+      if (fs.existsSync(path.join(dir, 'charts.ipynb'))) {
+        const executed = JSON.parse(fs.readFileSync(path.join(dir, 'charts.ipynb'), 'utf8')) as { cells: Cell[] };
+        for (const cell of executed.cells)
+          for (const output of cell.outputs || []) if (output.data) delete output.data['image/png'];
+        fs.writeFileSync(path.join(dir, 'charts-without-png.ipynb'), JSON.stringify(executed, null, 1));
+      }
+      lab = await startLab(dir);
+      handle = await launchBrowser();
+    },
+    { timeout: 400000 },
+  );
 
-  after(async () => {
-    try {
-      if (handle) await handle.close();
-    } finally {
-      if (lab) await lab.stop();
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, { timeout: 60000 });
+  after(
+    async () => {
+      try {
+        if (handle) await handle.close();
+      } finally {
+        if (lab) await lab.stop();
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    { timeout: 60000 },
+  );
 
   /** Opens a notebook of the temp folder, waits for its charts, and says whether it is marked changed. */
   async function openedDirty(file: string): Promise<boolean> {
@@ -135,39 +148,60 @@ describe('JupyterLab and lab.showChart: charts stay in their cell, opening chang
     }
   }
 
-  it('a notebook of showChart outputs, opened and rendered (not re-run), is not marked changed', { timeout: 240000 }, async () => {
-    assert.equal(executeError, '', `executing the notebook failed:\n${executeError}`);
-    const executed = readNotebook(path.join(dir, 'charts.ipynb'));
-    const pngs = JSON.parse(fs.readFileSync(path.join(dir, 'charts.ipynb'), 'utf8')).cells.flatMap((c: Cell) =>
-      (c.outputs || []).filter((o) => o.data && typeof o.data['image/png'] === 'string'),
-    ).length;
-    assert.equal(pngs, executed.charts, 'every chart output carries an image/png');
-    assert.equal(await openedDirty('charts.ipynb'), false, 'opening the notebook marked it changed');
-  });
+  it(
+    'a notebook of showChart outputs, opened and rendered (not re-run), is not marked changed',
+    { timeout: 240000 },
+    async () => {
+      assert.equal(executeError, '', `executing the notebook failed:\n${executeError}`);
+      const executed = readNotebook(path.join(dir, 'charts.ipynb'));
+      const pngs = JSON.parse(fs.readFileSync(path.join(dir, 'charts.ipynb'), 'utf8')).cells.flatMap((c: Cell) =>
+        (c.outputs || []).filter((o) => o.data && typeof o.data['image/png'] === 'string'),
+      ).length;
+      assert.equal(pngs, executed.charts, 'every chart output carries an image/png');
+      assert.equal(await openedDirty('charts.ipynb'), false, 'opening the notebook marked it changed');
+    },
+  );
 
   it('control: the same notebook without the image/png parts is marked changed once drawn', { timeout: 240000 }, async () => {
     assert.equal(executeError, '', `executing the notebook failed:\n${executeError}`);
-    assert.equal(await openedDirty('charts-without-png.ipynb'), true, 'JupyterLab no longer adds a PNG on drawing: the check above proves nothing');
+    assert.equal(
+      await openedDirty('charts-without-png.ipynb'),
+      true,
+      'JupyterLab no longer adds a PNG on drawing: the check above proves nothing',
+    );
   });
 
-  it('showChart without await puts its chart in the cell that called it, with a hint, not in the next cell', { timeout: 240000 }, async () => {
-    assert.ok(lab && handle, 'lab or browser did not start');
-    const page = await handle.browser.newPage({ viewport: { width: 1280, height: 1000 } });
-    try {
-      await openNotebookWithRetry(page, lab, 'unawaited.ipynb', (line) => console.log(`# unawaited.ipynb: ${line}`));
-      await clearAndRunAll(page);
-      const info = { ...readNotebook(path.join(dir, 'unawaited.ipynb')), chartCells: [{ cellIndex: 1, codeIndex: 1, charts: 1, firstLine: '' }] };
-      const { states } = await waitForRun(page, info, 120000);
-      const finalStates = await cellStates(page);
-      console.log(`# unawaited.ipynb: charts per cell ${finalStates.map((s) => s.charts).join(' ')}; cell 1 says: ${finalStates[1].outputText.trim().split('\n')[0]}`);
-      assert.deepEqual(states.map((s) => s.prompt), ['[1]:', '[2]:', '[3]:'], 'every cell ran');
-      assert.equal(finalStates[1].charts, 1, 'the chart is in the cell that called showChart');
-      assert.equal(finalStates[2].charts, 0, 'no chart in the later cell');
-      assert.match(finalStates[1].outputText, /showChart: the chart goes to this cell once rendered/);
-      assert.doesNotMatch(finalStates[1].outputText, /Promise \{/);
-      assert.match(finalStates[2].outputText, /second cell done/);
-    } finally {
-      await page.close({ runBeforeUnload: false }).catch(() => undefined);
-    }
-  });
+  it(
+    'showChart without await puts its chart in the cell that called it, with a hint, not in the next cell',
+    { timeout: 240000 },
+    async () => {
+      assert.ok(lab && handle, 'lab or browser did not start');
+      const page = await handle.browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      try {
+        await openNotebookWithRetry(page, lab, 'unawaited.ipynb', (line) => console.log(`# unawaited.ipynb: ${line}`));
+        await clearAndRunAll(page);
+        const info = {
+          ...readNotebook(path.join(dir, 'unawaited.ipynb')),
+          chartCells: [{ cellIndex: 1, codeIndex: 1, charts: 1, firstLine: '' }],
+        };
+        const { states } = await waitForRun(page, info, 120000);
+        const finalStates = await cellStates(page);
+        console.log(
+          `# unawaited.ipynb: charts per cell ${finalStates.map((s) => s.charts).join(' ')}; cell 1 says: ${finalStates[1].outputText.trim().split('\n')[0]}`,
+        );
+        assert.deepEqual(
+          states.map((s) => s.prompt),
+          ['[1]:', '[2]:', '[3]:'],
+          'every cell ran',
+        );
+        assert.equal(finalStates[1].charts, 1, 'the chart is in the cell that called showChart');
+        assert.equal(finalStates[2].charts, 0, 'no chart in the later cell');
+        assert.match(finalStates[1].outputText, /showChart: the chart goes to this cell once rendered/);
+        assert.doesNotMatch(finalStates[1].outputText, /Promise \{/);
+        assert.match(finalStates[2].outputText, /second cell done/);
+      } finally {
+        await page.close({ runBeforeUnload: false }).catch(() => undefined);
+      }
+    },
+  );
 });

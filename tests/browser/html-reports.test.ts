@@ -37,18 +37,24 @@ describe('HTML reports: every chart shows as an image', () => {
   let handle: BrowserHandle | undefined;
   let reportError: Error | undefined;
 
-  before(async () => {
-    try {
-      ensureReports(notebooks, (line) => console.log(`# ${line}`));
-    } catch (error) {
-      reportError = error as Error;
-    }
-    handle = await launchBrowser();
-  }, { timeout: 16 * 60 * 1000 });
+  before(
+    async () => {
+      try {
+        ensureReports(notebooks, (line) => console.log(`# ${line}`));
+      } catch (error) {
+        reportError = error as Error;
+      }
+      handle = await launchBrowser();
+    },
+    { timeout: 16 * 60 * 1000 },
+  );
 
-  after(async () => {
-    if (handle) await handle.close();
-  }, { timeout: 30000 });
+  after(
+    async () => {
+      if (handle) await handle.close();
+    },
+    { timeout: 30000 },
+  );
 
   it('finds the notebooks and made their reports', () => {
     assert.ok(notebooks.length > 0, `no notebooks in ${notebooksDir}`);
@@ -66,20 +72,17 @@ describe('HTML reports: every chart shows as an image', () => {
         const t0 = Date.now();
         const stats = await loadReport(page, html);
         const rawMath = (await page.evaluate(() => {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const doc = (globalThis as any).document;
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          const text = Array.from(doc.querySelectorAll('.jp-MarkdownCell')).map((c: any) => c.innerText || '').join('\n');
+          const text = Array.from(doc.querySelectorAll('.jp-MarkdownCell'))
+            .map((c: any) => c.innerText || '')
+            .join('\n');
           const m = /\$\$|\\frac|\\sum|\\hat/.exec(text);
           return m ? text.slice(Math.max(0, m.index - 40), m.index + 60) : '';
         })) as string;
         const cells = (await page.evaluate(() => {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const doc = (globalThis as any).document;
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
           const all: any[] = Array.from(doc.querySelectorAll('.jp-Cell'));
           return all.map((cell, index) => {
-            // eslint-disable-next-line @typescript-eslint/no-explicit-any
             const outputs: any[] = Array.from(cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="image/svg+xml"]'));
             const broken: string[] = [];
             let svgImages = 0;
@@ -88,7 +91,8 @@ describe('HTML reports: every chart shows as an image', () => {
               const svg = out.querySelector('svg');
               if (img) {
                 svgImages += 1;
-                if (!(img.complete && img.naturalWidth > 0 && img.naturalHeight > 0)) broken.push(`img ${img.naturalWidth}x${img.naturalHeight}`);
+                if (!(img.complete && img.naturalWidth > 0 && img.naturalHeight > 0))
+                  broken.push(`img ${img.naturalWidth}x${img.naturalHeight}`);
               } else if (svg) {
                 svgImages += 1;
                 const box = svg.getBoundingClientRect();
@@ -96,7 +100,6 @@ describe('HTML reports: every chart shows as an image', () => {
               }
             }
             const outputText = Array.from(cell.querySelectorAll('.jp-OutputArea-output'))
-              // eslint-disable-next-line @typescript-eslint/no-explicit-any
               .map((o: any) => o.innerText || '')
               .join('\n');
             const m = /"\$schema"|vega-lite|vegalite|"encoding"\s*:/i.exec(outputText);
@@ -108,7 +111,8 @@ describe('HTML reports: every chart shows as an image', () => {
         const problems: string[] = [];
         const source = fs.readFileSync(info.file, 'utf8');
         if (/\$[^$\n]+\$/.test(source)) {
-          if (!stats.mathJaxLoaded) problems.push('MathJax did not load (expected from ../node_modules/mathjax, see scripts/report.js)');
+          if (!stats.mathJaxLoaded)
+            problems.push('MathJax did not load (expected from ../node_modules/mathjax, see scripts/report.js)');
           if (stats.typesetMath === 0) problems.push('the notebook has LaTeX but the report typeset none');
           if (rawMath) problems.push(`LaTeX shown as raw text: …${rawMath.replace(/\s+/g, ' ')}…`);
         }
@@ -116,22 +120,34 @@ describe('HTML reports: every chart shows as an image', () => {
         for (const cell of info.chartCells) {
           const got = cells[cell.cellIndex];
           const n = got ? got.svgImages : 0;
-          if (n !== cell.charts) problems.push(`${describeCell(info, cell)}: ${n} chart image(s) in the report, ${cell.charts} chart output(s) in the notebook`);
+          if (n !== cell.charts)
+            problems.push(
+              `${describeCell(info, cell)}: ${n} chart image(s) in the report, ${cell.charts} chart output(s) in the notebook`,
+            );
         }
         const chartCells = new Set(info.chartCells.map((c) => c.cellIndex));
         for (const cell of cells) {
           if (cell.svgImages > 0 && !chartCells.has(cell.index)) {
-            problems.push(`${nb} cell ${cell.index}: ${cell.svgImages} SVG image(s) in the report, none in the committed notebook (stale notebook?)`);
+            problems.push(
+              `${nb} cell ${cell.index}: ${cell.svgImages} SVG image(s) in the report, none in the committed notebook (stale notebook?)`,
+            );
           }
           if (cell.broken.length > 0) problems.push(`${nb} cell ${cell.index}: broken chart image(s): ${cell.broken.join(', ')}`);
-          if (cell.rawSpec) problems.push(`${nb} cell ${cell.index}: a Vega-Lite spec shown as text: …${cell.rawSpec.replace(/\s+/g, ' ')}…`);
+          if (cell.rawSpec)
+            problems.push(`${nb} cell ${cell.index}: a Vega-Lite spec shown as text: …${cell.rawSpec.replace(/\s+/g, ' ')}…`);
         }
         const total = cells.reduce((n, c) => n + c.svgImages, 0);
         console.log(`# ${info.name}.html: ${total}/${info.charts} chart images, checked in ${Date.now() - t0} ms`);
         if (info.chartCells.length > 0) {
           fs.mkdirSync(screenshotsDir, { recursive: true });
-          const first = page.locator('.jp-Cell').nth(info.chartCells[0].cellIndex).locator('.jp-OutputArea-output[data-mime-type="image/svg+xml"]').first();
-          await first.screenshot({ path: path.join(screenshotsDir, `${info.name}-html-first-chart.png`), timeout: 15000 }).catch(() => undefined);
+          const first = page
+            .locator('.jp-Cell')
+            .nth(info.chartCells[0].cellIndex)
+            .locator('.jp-OutputArea-output[data-mime-type="image/svg+xml"]')
+            .first();
+          await first
+            .screenshot({ path: path.join(screenshotsDir, `${info.name}-html-first-chart.png`), timeout: 15000 })
+            .catch(() => undefined);
         }
         if (problems.length > 0) assert.fail(`reports/${info.name}.html:\n  ${problems.join('\n  ')}`);
       } finally {

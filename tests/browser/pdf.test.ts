@@ -21,7 +21,11 @@ const pdfInk = path.join(projectRoot, 'tests', 'browser', 'pdf-ink.py');
 /** Page count and non-white pixel counts of the first pages of a PDF (pdf-ink.py). */
 function inkPerPage(pdf: string): { pages: number; ink: number[]; pixels: number } {
   const run = spawnSync(venvPython, [pdfInk, pdf, String(MAX_PAGES)], { encoding: 'utf8', timeout: 120000 });
-  assert.equal(run.status, 0, `pdf-ink.py failed (is pypdfium2 in .venv? npm run setup): ${run.stderr}${run.error ? run.error.message : ''}`);
+  assert.equal(
+    run.status,
+    0,
+    `pdf-ink.py failed (is pypdfium2 in .venv? npm run setup): ${run.stderr}${run.error ? run.error.message : ''}`,
+  );
   return JSON.parse(run.stdout) as { pages: number; ink: number[]; pixels: number };
 }
 
@@ -32,19 +36,25 @@ describe('PDF: print-pdf.js puts the charts into the PDF', () => {
   let handle: BrowserHandle | undefined;
   let tmp = '';
 
-  before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-pdf-'));
-    if (withCharts[0]) ensureReports([withCharts[0]], (line) => console.log(`# ${line}`));
-    handle = await launchBrowser();
-  }, { timeout: 16 * 60 * 1000 });
+  before(
+    async () => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-pdf-'));
+      if (withCharts[0]) ensureReports([withCharts[0]], (line) => console.log(`# ${line}`));
+      handle = await launchBrowser();
+    },
+    { timeout: 16 * 60 * 1000 },
+  );
 
-  after(async () => {
-    try {
-      if (handle) await handle.close();
-    } finally {
-      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    }
-  }, { timeout: 30000 });
+  after(
+    async () => {
+      try {
+        if (handle) await handle.close();
+      } finally {
+        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+    { timeout: 30000 },
+  );
 
   it('prints a report with charts; the chart pages are not blank', { timeout: 180000 }, async () => {
     assert.ok(withCharts.length > 0, 'no committed notebook has a chart output');
@@ -65,12 +75,16 @@ describe('PDF: print-pdf.js puts the charts into the PDF', () => {
 
     const full = inkPerPage(pdf);
     const none = inkPerPage(bare);
-    console.log(`# ${info.name}.pdf: ${full.pages} pages, printed in ${t1 - t0} ms; ink per page ${full.ink.join(' ')}; without charts ${none.ink.join(' ')}`);
+    console.log(
+      `# ${info.name}.pdf: ${full.pages} pages, printed in ${t1 - t0} ms; ink per page ${full.ink.join(' ')}; without charts ${none.ink.join(' ')}`,
+    );
     assert.ok(full.pages >= 1, 'the PDF has no pages');
     assert.equal(full.pages, none.pages, 'hiding the charts changed the page count (layout differs?)');
     // every page with a chart must carry visibly more ink than the same page without it
     const gains = full.ink.map((n, i) => n - (none.ink[i] || 0));
-    const chartPages = gains.map((g, i) => ({ page: i + 1, gain: g, ink: full.ink[i] })).filter((p) => p.gain > full.pixels * 0.002);
+    const chartPages = gains
+      .map((g, i) => ({ page: i + 1, gain: g, ink: full.ink[i] }))
+      .filter((p) => p.gain > full.pixels * 0.002);
     assert.ok(chartPages.length > 0, `no page of ${info.name}.pdf shows chart ink (gains per page: ${gains.join(' ')})`);
     for (const p of chartPages) assert.ok(p.ink > full.pixels * 0.004, `page ${p.page} of ${info.name}.pdf is nearly blank`);
     // the charts are spread over pages: at least one page per four charts

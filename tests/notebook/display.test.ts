@@ -9,14 +9,25 @@ import type { TopLevelSpec } from 'vega-lite';
 const SPEC: TopLevelSpec = {
   $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
   title: 'log-likelihood per step',
-  data: { values: [{ step: 0, value: -3 }, { step: 1, value: -2 }, { step: 2, value: -1 }] },
+  data: {
+    values: [
+      { step: 0, value: -3 },
+      { step: 1, value: -2 },
+      { step: 2, value: -1 },
+    ],
+  },
   mark: 'line',
   encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' } },
 };
 
 function fakeWriter() {
   const messages: { content: DisplayContent; update: boolean }[] = [];
-  return { messages, writer: (content: DisplayContent, update: boolean) => { messages.push({ content, update }); } };
+  return {
+    messages,
+    writer: (content: DisplayContent, update: boolean) => {
+      messages.push({ content, update });
+    },
+  };
 }
 
 describe('showChart', () => {
@@ -28,7 +39,12 @@ describe('showChart', () => {
     assert.equal(messages.length, 1);
     const [{ content, update }] = messages;
     assert.equal(update, false);
-    assert.deepEqual(Object.keys(content.data).sort(), ['application/vnd.vegalite.v5+json', 'image/png', 'image/svg+xml', 'text/plain']);
+    assert.deepEqual(Object.keys(content.data).sort(), [
+      'application/vnd.vegalite.v5+json',
+      'image/png',
+      'image/svg+xml',
+      'text/plain',
+    ]);
     const vegaLite = content.data['application/vnd.vegalite.v5+json'];
     assert.equal(typeof vegaLite, 'object');
     assert.deepEqual(vegaLite, spec);
@@ -71,7 +87,10 @@ describe('showChart', () => {
   });
 
   it('rejects a non-object spec', async () => {
-    await assert.rejects(showChart('spec' as any, { writer: () => {} }), { name: 'TypeError', message: 'showChart requires spec to be a Vega-Lite spec object' });
+    await assert.rejects(showChart('spec' as any, { writer: () => {} }), {
+      name: 'TypeError',
+      message: 'showChart requires spec to be a Vega-Lite spec object',
+    });
   });
 });
 
@@ -84,7 +103,10 @@ describe('resolveDisplayWriter', () => {
   it('outside a kernel, falls back to printing the text/plain part', () => {
     const printed: string[] = [];
     const original = process.stdout.write;
-    process.stdout.write = ((chunk: string) => { printed.push(chunk); return true; }) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => {
+      printed.push(chunk);
+      return true;
+    }) as typeof process.stdout.write;
     try {
       resolveDisplayWriter()({ data: { 'text/plain': 'a title' }, metadata: {}, transient: {} }, false);
     } finally {

@@ -21,7 +21,8 @@ async function inkOf(png: Buffer): Promise<number> {
   return ink;
 }
 
-const box = (body: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="white"/>${body}</svg>`;
+const box = (body: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="white"/>${body}</svg>`;
 
 describe('renderPng', () => {
   it('renders at twice the SVG size by default, and at the scale asked for', async () => {
@@ -37,8 +38,12 @@ describe('renderPng', () => {
   it('draws text with the fonts shipped in node_modules (a label is not blank)', async () => {
     // Helvetica and Arial are absent (system fonts are never read): they fall back to DejaVu Sans.
     const blank = await inkOf(await renderPng(box('')));
-    const text = await inkOf(await renderPng(box('<text x="5" y="28" font-family="Helvetica, Arial, sans-serif" font-size="20">mu_x</text>')));
-    const bold = await inkOf(await renderPng(box('<text x="5" y="28" font-family="sans-serif" font-weight="bold" font-size="20">mu_x</text>')));
+    const text = await inkOf(
+      await renderPng(box('<text x="5" y="28" font-family="Helvetica, Arial, sans-serif" font-size="20">mu_x</text>')),
+    );
+    const bold = await inkOf(
+      await renderPng(box('<text x="5" y="28" font-family="sans-serif" font-weight="bold" font-size="20">mu_x</text>')),
+    );
     assert.equal(blank, 0);
     assert.ok(text > 200, `the label drew ${text} dark pixels`);
     assert.ok(bold > text, `bold (${bold} px) should carry more ink than regular (${text} px)`);
@@ -47,7 +52,13 @@ describe('renderPng', () => {
   it('gives the same bytes for the same chart (deterministic)', async () => {
     const svg = await renderSvg({
       title: 'log-likelihood per step',
-      data: { values: [{ step: 0, value: -3 }, { step: 1, value: -2 }, { step: 2, value: -1 }] },
+      data: {
+        values: [
+          { step: 0, value: -3 },
+          { step: 1, value: -2 },
+          { step: 2, value: -1 },
+        ],
+      },
       mark: 'line',
       encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'value', type: 'quantitative' } },
     });
