@@ -3,9 +3,10 @@
  * The main job: execute every notebook in notebooks/ in a fresh tslab kernel (real Jupyter,
  * nbclient) and write HTML reports with nbconvert into reports/ (git-ignored).
  *
- * Usage: node scripts/report.js [--save] [--pdf] [NOTEBOOK ...]
+ * Usage: node scripts/report.js [--save] [--pdf] [--pair] [NOTEBOOK ...]
  *   --save  also write the executed notebooks back into notebooks/ (what we commit, after a clean
- *           Restart & Run All)
+ *           Restart & Run All), and their jupytext pairs notebooks/scripts/NN-name.ts
+ *   --pair  only (re)write the jupytext pairs of the notebooks as they are: no execution, no reports
  *   --pdf   also print each HTML report to PDF with headless Chromium (scripts/print-pdf.js)
  */
 'use strict';
@@ -24,6 +25,7 @@ const MATHJAX_URL = '../node_modules/mathjax/MathJax.js?config=TeX-AMS_CHTML-ful
 const args = process.argv.slice(2);
 const save = args.includes('--save');
 const pdf = args.includes('--pdf');
+const pairOnly = args.includes('--pair');
 const named = args.filter((a) => !a.startsWith('--'));
 const notebooks = (named.length > 0 ? named.map((n) => path.resolve(n)) : fs
   .readdirSync(notebooksDir)
@@ -34,6 +36,27 @@ const notebooks = (named.length > 0 ? named.map((n) => path.resolve(n)) : fs
 if (!fs.existsSync(path.join(venvBin, 'python'))) {
   console.error('report: .venv is missing: run `npm run setup` first');
   process.exit(1);
+}
+// Each notebook is paired with a `ts:percent` script (jupytext), committed beside it in
+// notebooks/scripts/, so a code review reads TypeScript instead of JSON with SVG inside. The
+// scripts hold the cells' sources only; the .ipynb stays the source of truth (outputs included).
+// tsconfig.json does not compile notebooks/ (only lib/ and tests/). tests/notebooks/jupytext.test.ts
+// fails when a pair drifts from its notebook.
+const scriptsDir = path.join(notebooksDir, 'scripts');
+function writePair(notebook) {
+  fs.mkdirSync(scriptsDir, { recursive: true });
+  const script = path.join(scriptsDir, `${path.basename(notebook, '.ipynb')}.ts`);
+  const run = spawnSync(path.join(venvBin, 'jupytext'), ['--quiet', '--to', 'ts:percent', '--output', script, notebook], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`[report] jupytext failed for ${path.relative(root, notebook)}:\n${run.stderr}`);
+    return false;
+  }
+  console.log(`[report] paired ${path.relative(root, notebook)} with ${path.relative(root, script)}`);
+  return true;
+}
+if (pairOnly) {
+  const failed = notebooks.filter((notebook) => !writePair(notebook)).length;
+  process.exit(failed === 0 ? 0 : 1);
 }
 fs.mkdirSync(reportsDir, { recursive: true });
 
@@ -50,7 +73,10 @@ for (const notebook of notebooks) {
     failures += 1;
     continue;
   }
-  if (save) fs.copyFileSync(executed, notebook);
+  if (save) {
+    fs.copyFileSync(executed, notebook);
+    if (!writePair(notebook)) failures += 1;
+  }
   const html = spawnSync(
     path.join(venvBin, 'jupyter'),
     ['nbconvert', '--to', 'html', `--HTMLExporter.mathjax_url=${MATHJAX_URL}`, '--output-dir', reportsDir, '--output', name, executed],

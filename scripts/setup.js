@@ -150,7 +150,7 @@ function ensureGraderTools() {
     }
   }
   const pageConfig = path.join(venv, 'etc', 'jupyter', 'labconfig', 'page_config.json');
-  let page = {};
+  let page;
   try {
     page = JSON.parse(fs.readFileSync(pageConfig, 'utf8'));
   } catch {

@@ -59,7 +59,8 @@ function verifyTslab(tslabDir) {
   } catch (error) {
     problems.push(`cannot read ${path.join(tslabDir, 'package.json')}: ${error.message}`);
   }
-  if (version !== null && version !== TSLAB_VERSION) problems.push(`tslab is ${version}, the wrapper is written for ${TSLAB_VERSION}`);
+  if (version !== null && version !== TSLAB_VERSION)
+    problems.push(`tslab is ${version}, the wrapper is written for ${TSLAB_VERSION}`);
   for (const [file, want] of Object.entries(WRAPPED_FILES)) {
     const full = path.join(tslabDir, file);
     if (!fs.existsSync(full)) {
@@ -190,9 +191,8 @@ function install(tslabDir) {
       const count = await this.handleExecuteImpl(req, writeStream, writeDisplayData);
       return { status: 'ok', execution_count: count.count };
     } catch (error) {
-      const failure = isExecutionCount(error) && this.executor.lastFailure
-        ? this.executor.lastFailure
-        : formatRuntimeError(error, state.cells);
+      const failure =
+        isExecutionCount(error) && this.executor.lastFailure ? this.executor.lastFailure : formatRuntimeError(error, state.cells);
       if (req.stop_on_error !== false) {
         await drainSocket(queue);
         queue.abortThrough = queue.received;

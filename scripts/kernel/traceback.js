@@ -79,7 +79,7 @@ function alignLines(compiled, source) {
     }
   }
   const map = new Map();
-  for (let i = c.length, j = s.length; i > 0 && j > 0; ) {
+  for (let i = c.length, j = s.length; i > 0 && j > 0;) {
     const sim = similarity(c[i - 1], s[j - 1]);
     if (sim >= 0.25 && score[i][j] === score[i - 1][j - 1] + sim) {
       map.set(i, j);
@@ -174,4 +174,13 @@ function formatCompileError(diagnostics, source, count) {
   return { ename: 'CompileError', evalue: messages.join('\n'), traceback };
 }
 
-module.exports = { FOLD_MARKER, errorName, errorMessage, parseFrame, alignLines, sourcePosition, formatRuntimeError, formatCompileError };
+module.exports = {
+  FOLD_MARKER,
+  errorName,
+  errorMessage,
+  parseFrame,
+  alignLines,
+  sourcePosition,
+  formatRuntimeError,
+  formatCompileError,
+};

@@ -22,7 +22,9 @@ function main(argv) {
   if (argv[0] === '--check') {
     const problems = verifyTslab(tslabDir);
     if (problems.length > 0) {
-      console.error(`tslab-kernel: the kernel wrapper (scripts/kernel/protocol.js) is written for tslab ${TSLAB_VERSION}:\n  ${problems.join('\n  ')}`);
+      console.error(
+        `tslab-kernel: the kernel wrapper (scripts/kernel/protocol.js) is written for tslab ${TSLAB_VERSION}:\n  ${problems.join('\n  ')}`,
+      );
       return 1;
     }
     console.log(`tslab-kernel: tslab ${TSLAB_VERSION} internals as expected (${tslabDir})`);
@@ -38,7 +40,12 @@ function main(argv) {
   Error.stackTraceLimit = 50;
   const { startKernel } = require(path.join(tslabDir, 'dist', 'main.js'));
   const { getVersion } = require(path.join(tslabDir, 'dist', 'util.js'));
-  startKernel({ configPath: argv[configAt + 1], enableFindLocal: false, jsKernel: argv.includes('--js'), globalVersion: getVersion() });
+  startKernel({
+    configPath: argv[configAt + 1],
+    enableFindLocal: false,
+    jsKernel: argv.includes('--js'),
+    globalVersion: getVersion(),
+  });
   return null;
 }
 

@@ -34,11 +34,18 @@ interface Transcript {
 // Batches: requests of one batch go out back to back; the next batch after all replies are in.
 const batches = [
   [{ code: "import * as lab from 'likelihood-lab';\nconst seed = 3;" }],
-  [{ code: "// a student's cell\nconst n: any = '1000';\nconst rows = lab.sampleMultivariateNormal(n, [0, 0], [[1, 0], [0, 1]], { seed: seed });" }],
+  [
+    {
+      code: "// a student's cell\nconst n: any = '1000';\nconst rows = lab.sampleMultivariateNormal(n, [0, 0], [[1, 0], [0, 1]], { seed: seed });",
+    },
+  ],
   [{ code: "const x: number = 'a';\nconsole.log(x);" }],
   [{ code: "throw new RangeError('first');" }, { code: "console.log('queued after a failure');" }],
   [{ code: "console.log('sent after the error reply');" }],
-  [{ code: "throw new Error('second');", stop_on_error: false }, { code: "console.log('runs: the client allowed errors');", stop_on_error: false }],
+  [
+    { code: "throw new Error('second');", stop_on_error: false },
+    { code: "console.log('runs: the client allowed errors');", stop_on_error: false },
+  ],
   [{ code: 'function digits(a: number) {\n  return a.toFixed(200);\n}' }],
   [{ code: 'const k = 1;\ndigits(k);' }],
   [{ code: "await Promise.reject(new TypeError('after an await'));" }],
@@ -51,11 +58,15 @@ describe('the tslab kernel speaks the Jupyter protocol', () => {
     // A kernel that dies at start (the rare zeromq EBUSY race) gets one more try, and we say so.
     for (let attempt = 1; ; attempt += 1) {
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'll-kernel-')), 'transcript.json');
-      const run = spawnSync(venvPython, [path.join(root, 'tests', 'kernel', 'drive_kernel.py'), path.join(root, 'notebooks'), out], {
-        input: JSON.stringify({ kernel: 'tslab', batches }),
-        encoding: 'utf8',
-        timeout: 300_000,
-      });
+      const run = spawnSync(
+        venvPython,
+        [path.join(root, 'tests', 'kernel', 'drive_kernel.py'), path.join(root, 'notebooks'), out],
+        {
+          input: JSON.stringify({ kernel: 'tslab', batches }),
+          encoding: 'utf8',
+          timeout: 300_000,
+        },
+      );
       const said = `drive_kernel.py: status ${run.status}, signal ${run.signal}\n${run.stderr}`;
       if (run.status === 0 && fs.existsSync(out)) {
         transcript = JSON.parse(fs.readFileSync(out, 'utf8')) as Transcript;
@@ -84,7 +95,11 @@ describe('the tslab kernel speaks the Jupyter protocol', () => {
     assert.equal(failed.reply.ename, 'TypeError');
     assert.equal(failed.reply.evalue, message);
     assert.equal(failed.errors.length, 1, 'exactly one iopub error message');
-    assert.deepEqual(failed.errors[0], { ename: failed.reply.ename, evalue: failed.reply.evalue, traceback: failed.reply.traceback });
+    assert.deepEqual(failed.errors[0], {
+      ename: failed.reply.ename,
+      evalue: failed.reply.evalue,
+      traceback: failed.reply.traceback,
+    });
     assert.equal(failed.stderr, '', 'the failure is not printed a second time on stderr');
   });
 

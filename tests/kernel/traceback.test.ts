@@ -87,7 +87,9 @@ describe('student-first tracebacks', () => {
   it('names a function defined in an earlier cell, innermost first', () => {
     const def: Cell = {
       source: 'function digits(a: number) {\n  return a.toFixed(200);\n}',
-      compiled: '(function(exports, require) { Object.defineProperty(exports, "__esModule", { value: true });\nexports.digits = void 0;\nfunction digits(a) {\n    return a.toFixed(200);\n}\nexports.digits = digits;' + WRAP_END,
+      compiled:
+        '(function(exports, require) { Object.defineProperty(exports, "__esModule", { value: true });\nexports.digits = void 0;\nfunction digits(a) {\n    return a.toFixed(200);\n}\nexports.digits = digits;' +
+        WRAP_END,
     };
     const call: Cell = { source: 'digits(1);', compiled: '(function(exports, require) { digits(1);' + WRAP_END };
     const error = thrown('RangeError', 'toFixed() digits argument must be between 0 and 100', [
@@ -95,7 +97,13 @@ describe('student-first tracebacks', () => {
       'Proxy.digits (In[7]:4:14)',
       'In[8]:1:31',
     ]);
-    const tb = traceback.formatRuntimeError(error, new Map([[7, def], [8, call]])).traceback;
+    const tb = traceback.formatRuntimeError(
+      error,
+      new Map([
+        [7, def],
+        [8, call],
+      ]),
+    ).traceback;
     assert.deepEqual(tb.slice(0, 7), [
       'RangeError: toFixed() digits argument must be between 0 and 100',
       'Cell In[7], line 2 in digits:',
@@ -118,7 +126,7 @@ describe('student-first tracebacks', () => {
   });
 
   it('shows each compile diagnostic above its cell line, with a caret', () => {
-    const source = "let y = 1;\nfoo(y);\nconst z: string = 3;";
+    const source = 'let y = 1;\nfoo(y);\nconst z: string = 3;';
     const failure = traceback.formatCompileError(
       [
         { start: { line: 1, character: 0 }, messageText: "Cannot find name 'foo'." },
