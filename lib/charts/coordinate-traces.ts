@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartTheme, frame } from './theme';
 import { formatNumber } from './format-number';
-import { seriesStyles } from './palette';
+import { SERIES_LEGEND, seriesStyles } from './palette';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import { requireFrameOptions, requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
@@ -86,8 +86,8 @@ export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTrace
       encoding: {
         x: { field: 'step', type: 'quantitative' as const, title: 'step' },
         y: { field: 'value', type: 'quantitative' as const, title: name, scale: { zero: false } },
-        color: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.colors } },
-        strokeDash: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.dashes } },
+        color: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.colors }, legend: SERIES_LEGEND },
+        strokeDash: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.dashes }, legend: SERIES_LEGEND },
         tooltip: [
           { field: 'run', type: 'nominal' as const, title: 'run' },
           { field: 'step', type: 'quantitative' as const, title: 'step' },

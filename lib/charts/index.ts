@@ -34,7 +34,7 @@ export { concat } from './concat';
 export type { ConcatOptions } from './concat';
 export { stepsToTolerance } from './steps-to-tolerance';
 export type { ToleranceSeries, StepsToToleranceOptions } from './steps-to-tolerance';
-export { SERIES_COLORS, OPTIMIZER_STYLES, optimizerOf, seriesColor, seriesStyles } from './palette';
+export { SERIES_COLORS, SERIES_LEGEND, OPTIMIZER_STYLES, optimizerOf, seriesColor, seriesStyles } from './palette';
 export type { SeriesStyles } from './palette';
 export { contourLines } from './contour-lines';
 export type { ContourLine, ContourSegment, ContourLinesOptions } from './contour-lines';

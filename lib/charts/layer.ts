@@ -25,7 +25,7 @@ function colorKeys(spec: AnySpec): string[] {
  * first spec that has them; every layer keeps its own data, mark, encoding and transforms.
  * Variable parameters (those bound to inputs) are moved to the top level, where vega-lite 5 expects them. When
  * layers colour by different fields (a quantitative log-likelihood and a nominal run name), the
- * colour scales are resolved independently so that each keeps its own legend. The layers'
+ * colour (and dash) scales are resolved independently so that each keeps its own legend. The layers'
  * descriptions are joined into the figure's (the bottom one first, then 'Overlaid: ...'); set
  * another with {@link withDescription}.
  *
@@ -76,6 +76,8 @@ export function layer(...specs: TopLevelSpec[]): TopLevelSpec {
     ...description,
     ...(params.length > 0 ? { params } : {}),
     layer: layers,
-    ...(distinctColors.size > 1 ? { resolve: { scale: { color: 'independent' } } } : {}),
+    // strokeDash goes with color: a run's dash and colour must stay in one scale family to share
+    // one legend (a shared dash scale beside an independent colour one splits it in two).
+    ...(distinctColors.size > 1 ? { resolve: { scale: { color: 'independent', strokeDash: 'independent' } } } : {}),
   } as unknown as TopLevelSpec;
 }

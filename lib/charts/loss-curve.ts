@@ -4,7 +4,7 @@ import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import { formatNumber } from './format-number';
-import { seriesStyles } from './palette';
+import { SERIES_LEGEND, seriesStyles } from './palette';
 import {
   requireFinite, requireFrameOptions, requireIntegerAtLeast, requireName, requireNonEmptyArray, requireOptionalString,
 } from './validate';
@@ -104,8 +104,8 @@ export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}):
     encoding: {
       x: { field: 'step', type: 'quantitative', title: o.xTitle },
       y: { field: 'value', type: 'quantitative', title: yTitle, scale: o.logScale ? { type: 'log' } : { zero: false } },
-      color: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.colors } },
-      strokeDash: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.dashes } },
+      color: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.colors }, legend: SERIES_LEGEND },
+      strokeDash: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.dashes }, legend: SERIES_LEGEND },
       tooltip: [
         { field: 'series', type: 'nominal', title: 'series' },
         { field: 'step', type: 'quantitative', title: 'step' },

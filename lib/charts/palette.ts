@@ -41,6 +41,17 @@ export const OPTIMIZER_STYLES: Readonly<Record<string, { color: string; dash: nu
   adadelta: { color: SERIES_COLORS[7], dash: [6, 2, 2, 2] },
 };
 
+/**
+ * Legend properties for series told apart by colour and dash: each entry a short stroke in the
+ * series' colour and dash. Give the same object to the `color` and `strokeDash` encodings so
+ * vega-lite merges them into one legend.
+ *
+ * @example
+ * const color = { field: 'run', type: 'nominal', legend: SERIES_LEGEND };
+ * SERIES_LEGEND.symbolType; // => 'stroke'
+ */
+export const SERIES_LEGEND = { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 400, symbolOpacity: 1 };
+
 /** Dashes taken, in order, by series that are not optimizers once the 8 colours are used up. */
 const EXTRA_DASHES: number[][] = [SOLID, [6, 3], [2, 2], [6, 2, 2, 2]];
 

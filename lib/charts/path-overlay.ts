@@ -5,7 +5,7 @@ import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import { equalScaleSize } from './equal-scale-size';
 import { formatNumber } from './format-number';
-import { seriesStyles } from './palette';
+import { SERIES_LEGEND, seriesStyles } from './palette';
 import {
   requireFrameOptions, requireIntegerAtLeast, requireInterval, requireName, requireNonEmptyArray, requireOptionalString,
 } from './validate';
@@ -143,11 +143,10 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
     y: { field: 'y', type: 'quantitative' as const, title: o.yTitle, scale: { domain: o.domain.y, nice: false, zero: false } },
   };
   // Legend entries drawn as short strokes, so that they show each run's dash as well as its colour.
-  const color = {
-    field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.colors },
-    legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5 },
-  };
-  const strokeDash = { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.dashes } };
+  const legend = SERIES_LEGEND;
+  const color = { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.colors }, legend };
+  // The same legend properties on both channels, so that vega-lite merges them into one legend.
+  const strokeDash = { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.dashes }, legend };
   const order = { field: 'step', type: 'quantitative' as const };
   // A halo that contrasts with the line: dark under light colours (yellow), white under the rest.
   // A condition on the name, not a scale: a second scale on 'run' would fight the legend.
@@ -169,7 +168,7 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
       {
         ...transform,
         mark: { type: 'line', aria: false, clip: true, opacity: 0.7, strokeWidth: width + 2 },
-        encoding: { ...position, stroke: halo, order },
+        encoding: { ...position, stroke: halo, detail: { field: 'run', type: 'nominal' }, order },
       },
       {
         ...transform,

@@ -3,7 +3,7 @@ import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { formatNumber } from './format-number';
 import { roundSignificant } from './round';
-import { seriesStyles } from './palette';
+import { SERIES_LEGEND, seriesStyles } from './palette';
 import {
   requireFrameOptions, requireName, requireNonEmptyArray, requireOptionalString, requirePositive,
 } from './validate';
@@ -36,7 +36,7 @@ export interface StepsToToleranceOptions extends FrameOptions {
   yTitle?: string;
 }
 
-interface Row { series: string; learningRate: number; steps: number | null; y: number | null; top: number | null }
+interface Row { series: string; learningRate: number; steps: number | null; y: number | null; top: number | null; piece: number }
 
 /** Each series' fact for the description: its fewest steps and at which rate, how many converged. */
 function summary(s: ToleranceSeries): string {
@@ -101,21 +101,35 @@ export function stepsToTolerance(series: ToleranceSeries[], options: StepsToTole
   }
   const floor = o.logScale ? 1 : 0;
   const top = o.maxSteps ?? Math.max(2 * largest, 10);
-  const rows: Row[] = series.flatMap((s) => [...s.points]
-    .sort((a, b) => a.learningRate - b.learningRate)
-    .map((p) => ({
-      series: s.name,
-      learningRate: roundSignificant(p.learningRate),
-      steps: p.steps,
-      y: p.steps === null ? null : Math.max(p.steps, floor),
-      top: p.steps === null ? top : null,
-    })));
+  // Each run of consecutive converged rates is one piece of line: lines break at a failure
+  // (vega-lite's own 'invalid' handling differs between 5.6 and later versions).
+  let piece = 0;
+  const rows: Row[] = series.flatMap((s) => {
+    piece += 1;
+    return [...s.points]
+      .sort((a, b) => a.learningRate - b.learningRate)
+      .map((p) => {
+        if (p.steps === null) piece += 1;
+        return {
+          series: s.name,
+          learningRate: roundSignificant(p.learningRate),
+          steps: p.steps,
+          y: p.steps === null ? null : Math.max(p.steps, floor),
+          top: p.steps === null ? top : null,
+          piece,
+        };
+      });
+  });
   const names = series.map((s) => s.name);
   const styles = seriesStyles(names);
-  const color = { field: 'series', type: 'nominal' as const, title: 'optimizer', scale: { domain: names, range: styles.colors } };
-  const strokeDash = { field: 'series', type: 'nominal' as const, title: 'optimizer', scale: { domain: names, range: styles.dashes } };
+  const color = { field: 'series', type: 'nominal' as const, title: 'optimizer', scale: { domain: names, range: styles.colors }, legend: SERIES_LEGEND };
+  const strokeDash = { field: 'series', type: 'nominal' as const, title: 'optimizer', scale: { domain: names, range: styles.dashes }, legend: SERIES_LEGEND };
   const x = { field: 'learningRate', type: 'quantitative' as const, title: o.xTitle, scale: { type: 'log' as const } };
-  const yScale = o.logScale ? { type: 'log' as const } : { zero: true };
+  // Fixed domains: room above the top line for its label, no log 'nice' jump to the next decade.
+  const smallest = counts.length > 0 ? Math.max(Math.min(...counts), floor) : 1;
+  const yScale = o.logScale
+    ? { type: 'log' as const, domain: [roundSignificant(smallest / 1.5), roundSignificant(top * 1.6)], nice: false }
+    : { domain: [0, roundSignificant(top * 1.12)], nice: false };
   const y = { field: 'y', type: 'quantitative' as const, title: o.yTitle, scale: yScale };
   const tooltip = [
     { field: 'series', type: 'nominal' as const, title: 'optimizer' },
@@ -133,9 +147,9 @@ export function stepsToTolerance(series: ToleranceSeries[], options: StepsToTole
     data: { values: rows },
     layer: [
       {
-        // invalid: null breaks a line at a run that did not converge instead of joining across it.
-        mark: { type: 'line', strokeWidth: 2, invalid: null },
-        encoding: { x, y, color, strokeDash },
+        transform: [{ filter: 'datum.y != null' }],
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: { x, y, color, strokeDash, detail: { field: 'piece', type: 'nominal' } },
       },
       {
         transform: [{ filter: 'datum.y != null' }],
@@ -149,12 +163,12 @@ export function stepsToTolerance(series: ToleranceSeries[], options: StepsToTole
       },
       {
         data: { values: [{ label }] },
-        mark: { type: 'text', align: 'left', baseline: 'bottom', x: 2, dy: -4, fontSize: 11, color: '#555555' },
-        encoding: { y: topY, text: { field: 'label', type: 'nominal' } },
+        mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -7, fontSize: 11, color: '#555555' },
+        encoding: { x: { value: 'width' }, y: topY, text: { field: 'label', type: 'nominal' } },
       },
       {
         transform: [{ filter: 'datum.top != null' }, { calculate: JSON.stringify(label), as: 'outcome' }],
-        mark: { type: 'point', shape: 'cross', filled: true, size: 70 },
+        mark: { type: 'point', shape: 'cross', filled: true, size: 110, opacity: 1 },
         encoding: {
           x,
           y: { field: 'top', type: 'quantitative', scale: yScale },

@@ -29,7 +29,7 @@ describe('layer', () => {
 
   it('resolves colour scales independently when layers colour by different fields', () => {
     const spec = layer(heatmap(gaussianGrid(10)), pathOverlay(spiralPaths(5))) as any;
-    assert.deepEqual(spec.resolve, { scale: { color: 'independent' } });
+    assert.deepEqual(spec.resolve, { scale: { color: 'independent', strokeDash: 'independent' } });
     assert.deepEqual(compileWarnings(spec), []);
     assert.equal('resolve' in (layer(pathOverlay(spiralPaths(5))) as any), false);
   });

@@ -18,7 +18,7 @@ describe('pathOverlay', () => {
     assert.deepEqual(spec.layer[1].encoding.x.scale, { domain: [-5, 5], nice: false, zero: false });
     assert.deepEqual(spec.layer[1].encoding.color, {
       field: 'run', type: 'nominal', title: 'run', scale: { domain: ['GD'], range: ['#000000'] },
-      legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5 },
+      legend: { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 400, symbolOpacity: 1 },
     });
     assert.deepEqual(spec.layer[1].encoding.strokeDash.scale, { domain: ['GD'], range: [[1, 0]] });
     assert.deepEqual(spec.layer[2].encoding.tooltip.map((t: any) => t.title), ['run', 'step', 'mu_x', 'mu_y']);

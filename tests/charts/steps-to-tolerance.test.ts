@@ -13,13 +13,15 @@ describe('stepsToTolerance', () => {
   it('sends one row per run, sorted by rate, non-converged runs at the top line', () => {
     const spec = stepsToTolerance(sweep, { maxSteps: 5000 }) as any;
     assert.deepEqual(spec.data.values.slice(0, 3), [
-      { series: 'gradient-ascent', learningRate: 0.001, steps: 3000, y: 3000, top: null },
-      { series: 'gradient-ascent', learningRate: 0.01, steps: 300, y: 300, top: null },
-      { series: 'gradient-ascent', learningRate: 0.1, steps: null, y: null, top: 5000 },
+      { series: 'gradient-ascent', learningRate: 0.001, steps: 3000, y: 3000, top: null, piece: 1 },
+      { series: 'gradient-ascent', learningRate: 0.01, steps: 300, y: 300, top: null, piece: 1 },
+      { series: 'gradient-ascent', learningRate: 0.1, steps: null, y: null, top: 5000, piece: 2 },
     ]);
-    assert.equal(spec.layer[0].mark.invalid, null);
+    // Lines join only converged runs, one piece between failures.
+    assert.deepEqual(spec.layer[0].transform, [{ filter: 'datum.y != null' }]);
+    assert.deepEqual(spec.layer[0].encoding.detail, { field: 'piece', type: 'nominal' });
     assert.deepEqual(spec.layer[0].encoding.x.scale, { type: 'log' });
-    assert.deepEqual(spec.layer[0].encoding.y.scale, { type: 'log' });
+    assert.deepEqual(spec.layer[0].encoding.y.scale, { type: 'log', domain: [40, 8000], nice: false });
     assert.deepEqual(spec.layer[0].encoding.color.scale.range, ['#000000', '#CC79A7']);
     assert.deepEqual(spec.layer[3].data.values, [{ label: 'did not converge (5000 max steps)' }]);
     assert.equal(spec.layer[4].mark.shape, 'cross');
