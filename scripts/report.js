@@ -15,7 +15,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
-const notebooksDir = path.join(root, 'notebooks');
+const { listNotebooks, notebooksDir } = require('./notebooks');
 const reportsDir = path.join(root, 'reports');
 const venvBin = path.join(root, '.venv', 'bin');
 // MathJax from the project's node_modules, relative to reports/: the LaTeX of the notebooks renders
@@ -27,11 +27,7 @@ const save = args.includes('--save');
 const pdf = args.includes('--pdf');
 const pairOnly = args.includes('--pair');
 const named = args.filter((a) => !a.startsWith('--'));
-const notebooks = (named.length > 0 ? named.map((n) => path.resolve(n)) : fs
-  .readdirSync(notebooksDir)
-  .filter((f) => f.endsWith('.ipynb'))
-  .sort()
-  .map((f) => path.join(notebooksDir, f)));
+const notebooks = named.length > 0 ? named.map((n) => path.resolve(n)) : listNotebooks();
 
 if (!fs.existsSync(path.join(venvBin, 'python'))) {
   console.error('report: .venv is missing: run `npm run setup` first');

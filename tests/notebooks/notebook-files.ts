@@ -9,6 +9,8 @@ import * as path from 'node:path';
 
 export const root = path.resolve(__dirname, '..', '..', '..');
 export const notebooksDir = path.join(root, 'notebooks');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS tool outside the compiled tree
+const notebookList = require(path.join(root, 'scripts', 'notebooks.js')) as typeof import('../../scripts/notebooks');
 const venvPython = path.join(root, '.venv', 'bin', 'python');
 const executor = path.join(root, 'scripts', 'execute_notebook.py');
 
@@ -37,12 +39,9 @@ export interface Notebook {
   metadata: Record<string, unknown>;
 }
 
+/** The committed notebooks, from the project's one list (scripts/notebooks.js). */
 export function committedNotebooks(): string[] {
-  return fs
-    .readdirSync(notebooksDir)
-    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
-    .sort()
-    .map((f) => path.join(notebooksDir, f));
+  return notebookList.listNotebooks(notebooksDir);
 }
 
 export function readNotebook(file: string): Notebook {
