@@ -23,7 +23,7 @@ Data: n points from N((1, 1), 5 I), as in the assignment; every run starts at mu
 
 Options:
   --optimizers LIST     comma-separated, from: ${OPTIMIZERS.join(', ')}
-                        (default: gradient-ascent,adam)
+                        (default: adam,momentum)
   --lr NUMBER           learning rate, > 0 (default: 0.05)
   --objective NAME      'mean': maximise L/k, one rate suits every batch size; 'sum': the
                         assignment's L, whose steps grow with the batch size (default: mean)
@@ -97,7 +97,7 @@ function parseExploreArgs(argv) {
   if (v.help) return { help: true };
   const n = v.n === undefined ? 10000 : number('n', v.n, { integer: true, min: 2, max: 1000000 });
   const batchSize = v.batch === undefined ? n : number('batch', v.batch, { integer: true, min: 1, max: n });
-  const optimizers = (v.optimizers ?? 'gradient-ascent,adam').split(',').map((s) => s.trim());
+  const optimizers = (v.optimizers ?? 'adam,momentum').split(',').map((s) => s.trim());
   for (const name of optimizers) {
     if (!OPTIMIZERS.includes(name)) throw new UsageError(`--optimizers: unknown optimizer '${name}' (choose from ${OPTIMIZERS.join(', ')})`);
   }

@@ -179,6 +179,8 @@ describe('npm run explore in a real browser: loopback, offline, the 3-D surface 
     assert.ok(surfaces.every((t) => t.points === 81 * 81), JSON.stringify(surfaces));
     assert.ok(lines.every((t) => t.points === 201), JSON.stringify(lines));
 
+    // the tutorial button's icon font was remote: the page hides it rather than show its ligature's name
+    assert.equal(await page.locator('button[routerlink="tutorial"]').isVisible(), false);
     assert.deepEqual(blocked, [], 'requests to other hosts');
     assert.ok(served.includes(`200 ${LOCAL_PLOTLY_PATH}`), `plotly.js not served by the local server: ${served.join(', ')}`);
     assert.deepEqual(errors.filter((e) => !e.includes(KNOWN_PAGE_ERROR)), []);

@@ -25,6 +25,7 @@ describe('offlinePage', () => {
     const page = offlinePage(nodeplotlibPage);
     assert.ok(page.includes(`navigator.sendBeacon('${PAGE_CLOSED_PATH}')`));
     assert.ok(page.includes('npl-plots{grid-template-columns:1fr !important}'));
+    assert.ok(page.includes('button[routerlink="tutorial"]{display:none !important}'));
   });
 
   it('the plotly.js package it points to is the version the page was built for', () => {

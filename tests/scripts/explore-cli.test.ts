@@ -38,6 +38,8 @@ describe('npm run explore: the command line', () => {
 
   it('defaults to the full batch without mini-batch surfaces, and reads the test mode', () => {
     const settings = explore.parseExploreArgs(['--serve-only', '--exit-after', '2.5', '--objective', 'sum', '--range', '4']);
+    assert.deepEqual(settings.optimizers, ['adam', 'momentum']);
+    assert.equal(settings.learningRate, 0.05);
     assert.equal(settings.batchSize, 10000);
     assert.equal(settings.batchSurfaces, 0);
     assert.equal(settings.serveOnly, true);
