@@ -20,9 +20,11 @@ import { assertInteger, assertVector, describeValue } from '../guards';
  */
 export function iterateAverage(path: number[][], fromStep = 0): number[][] {
   const fn = 'iterateAverage';
-  if (!Array.isArray(path) || path.length === 0) throw new TypeError(`${fn} requires path to be a non-empty array of vectors, got ${describeValue(path)}`);
+  if (!Array.isArray(path) || path.length === 0)
+    throw new TypeError(`${fn} requires path to be a non-empty array of vectors, got ${describeValue(path)}`);
   assertInteger(fn, 'fromStep', fromStep, 0);
-  if (fromStep >= path.length) throw new RangeError(`${fn} requires fromStep to be below path.length (${path.length}), got ${fromStep}`);
+  if (fromStep >= path.length)
+    throw new RangeError(`${fn} requires fromStep to be below path.length (${path.length}), got ${fromStep}`);
   const d = Array.isArray(path[fromStep]) ? path[fromStep].length : 0;
   const sum = new Array<number>(d).fill(0);
   const averaged: number[][] = [];

@@ -1,4 +1,14 @@
-import { assertCovariance, assertFiniteArray, assertInteger, assertOneOf, assertOptions, assertPositive, assertRows, assertVector, describeValue } from '../guards';
+import {
+  assertCovariance,
+  assertFiniteArray,
+  assertInteger,
+  assertOneOf,
+  assertOptions,
+  assertPositive,
+  assertRows,
+  assertVector,
+  describeValue,
+} from '../guards';
 import { multivariateGaussianMle } from '../estimators/multivariate-gaussian';
 import { fitGaussianMean, OPTIMIZER_NAMES } from './fit-gaussian-mean';
 import type { OptimizerName } from './fit-gaussian-mean';
@@ -98,7 +108,8 @@ export function learningRateSweep(
   const fn = 'learningRateSweep';
   const d = assertRows(fn, 'rows', rows);
   assertCovariance(fn, 'covariance', covariance, d);
-  if (options === null || typeof options !== 'object') throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
   assertOptions(fn, options);
   assertFiniteArray(fn, 'options.learningRates', options.learningRates);
   options.learningRates.forEach((rate, i) => assertPositive(fn, `options.learningRates[${i}]`, rate));
@@ -133,7 +144,15 @@ export function learningRateSweep(
       };
       let status: LearningRateSweepRun['status'];
       try {
-        const fit = fitGaussianMean(rows, covariance, { optimizer, learningRate, objective, maxSteps, tolerance: 0, init, onProgress });
+        const fit = fitGaussianMean(rows, covariance, {
+          optimizer,
+          learningRate,
+          objective,
+          maxSteps,
+          tolerance: 0,
+          init,
+          onProgress,
+        });
         stepsRun = fit.steps;
         // tolerance 0: the fit never stops as 'converged'; it ends at the cap or on a blow-up.
         status = fit.status === 'diverged' ? 'diverged' : entered !== null ? 'reached' : 'max-steps';

@@ -8,7 +8,10 @@ import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-n
 
 // Sigma = I and the 'mean' objective: the Hessian is I, so plain ascent at lr multiplies the error
 // mu - x-bar by (1 - lr) per step, exactly (up to float32 rounding).
-const identity = [[1, 0], [0, 1]];
+const identity = [
+  [1, 0],
+  [0, 1],
+];
 const rows = sampleMultivariateNormal(200, [1, 1], identity, { seed: 3 });
 const mle = multivariateGaussianMle(rows).mean;
 const startDistance = Math.hypot(mle[0], mle[1]); // init = (0, 0)
@@ -23,7 +26,12 @@ describe('learningRateSweep', () => {
   it('counts the steps worked out by hand for a halving error', () => {
     // lr 0.5 halves the distance each step: D 0.5^t <= D 0.5^6.5 first at t = 7.
     const tolerance = startDistance * 0.5 ** 6.5;
-    const [run] = learningRateSweep(rows, identity, { learningRates: [0.5], optimizers: ['gradient-ascent'], tolerance, settleSteps: 3 });
+    const [run] = learningRateSweep(rows, identity, {
+      learningRates: [0.5],
+      optimizers: ['gradient-ascent'],
+      tolerance,
+      settleSteps: 3,
+    });
     assert.equal(run.steps, 7);
     assert.equal(run.stepsRun, 9);
   });
@@ -31,14 +39,26 @@ describe('learningRateSweep', () => {
   it('reports max-steps and diverged runs with steps null', () => {
     // lr 2.5 multiplies the error by -1.5 per step: not yet a blow-up after 3 steps, one after 200.
     const runs = learningRateSweep(rows, identity, { learningRates: [0.5, 2.5], optimizers: ['gradient-ascent'], maxSteps: 3 });
-    assert.deepEqual(runs.map((r) => [r.status, r.steps, r.stepsRun]), [['max-steps', null, 3], ['max-steps', null, 3]]);
+    assert.deepEqual(
+      runs.map((r) => [r.status, r.steps, r.stepsRun]),
+      [
+        ['max-steps', null, 3],
+        ['max-steps', null, 3],
+      ],
+    );
     const long = learningRateSweep(rows, identity, { learningRates: [2.5], optimizers: ['gradient-ascent'], maxSteps: 200 });
     assert.equal(long[0].status, 'diverged');
     assert.ok(long[0].stepsRun < 200, `a blow-up ends the run early, ran ${long[0].stepsRun}`);
   });
 
   it('does not count a pass through the target: the iterate must stay for settleSteps steps', () => {
-    const options = { optimizer: 'momentum' as const, learningRate: 0.3, objective: 'mean' as const, maxSteps: 300, tolerance: 0 };
+    const options = {
+      optimizer: 'momentum' as const,
+      learningRate: 0.3,
+      objective: 'mean' as const,
+      maxSteps: 300,
+      tolerance: 0,
+    };
     const path = fitGaussianMean(rows, identity, options).path;
     const tolerance = 0.05;
     const settle = 10;
@@ -48,8 +68,17 @@ describe('learningRateSweep', () => {
     for (let t = 0; t + settle <= path.length && expected < 0; t++) {
       if (inside.slice(t, t + settle).every(Boolean) && (t === 0 || !inside[t - 1])) expected = t;
     }
-    assert.ok(expected > firstEntry, `momentum leaves the ball after first entering it (entry ${firstEntry}, settles ${expected})`);
-    const [run] = learningRateSweep(rows, identity, { learningRates: [0.3], optimizers: ['momentum'], tolerance, settleSteps: settle, maxSteps: 300 });
+    assert.ok(
+      expected > firstEntry,
+      `momentum leaves the ball after first entering it (entry ${firstEntry}, settles ${expected})`,
+    );
+    const [run] = learningRateSweep(rows, identity, {
+      learningRates: [0.3],
+      optimizers: ['momentum'],
+      tolerance,
+      settleSteps: settle,
+      maxSteps: 300,
+    });
     assert.equal(run.steps, expected);
   });
 
@@ -57,18 +86,41 @@ describe('learningRateSweep', () => {
     const before = tf.memory().numTensors;
     const runs = learningRateSweep(rows, identity, { learningRates: [0.1, 1], optimizers: ['adam', 'nesterov'], maxSteps: 20 });
     assert.equal(tf.memory().numTensors, before);
-    assert.deepEqual(runs.map((r) => [r.optimizer, r.learningRate]), [['adam', 0.1], ['adam', 1], ['nesterov', 0.1], ['nesterov', 1]]);
+    assert.deepEqual(
+      runs.map((r) => [r.optimizer, r.learningRate]),
+      [
+        ['adam', 0.1],
+        ['adam', 1],
+        ['nesterov', 0.1],
+        ['nesterov', 1],
+      ],
+    );
   });
 
   it('rejects bad arguments with messages naming the argument', () => {
     const sweep = (options: unknown) => () => learningRateSweep(rows, identity, options as never);
-    assert.throws(sweep(undefined), { name: 'TypeError', message: 'learningRateSweep requires options to be an object, got undefined' });
-    assert.throws(sweep({}), { name: 'TypeError', message: 'learningRateSweep requires options.learningRates to be an array of numbers, got undefined' });
-    assert.throws(sweep({ learningRates: [0.1, -1] }), { name: 'RangeError', message: 'learningRateSweep requires options.learningRates[1] to be positive, got -1' });
+    assert.throws(sweep(undefined), {
+      name: 'TypeError',
+      message: 'learningRateSweep requires options to be an object, got undefined',
+    });
+    assert.throws(sweep({}), {
+      name: 'TypeError',
+      message: 'learningRateSweep requires options.learningRates to be an array of numbers, got undefined',
+    });
+    assert.throws(sweep({ learningRates: [0.1, -1] }), {
+      name: 'RangeError',
+      message: 'learningRateSweep requires options.learningRates[1] to be positive, got -1',
+    });
     assert.throws(sweep({ learningRates: [1], optimizers: ['sgd'] }), { name: 'RangeError' });
-    assert.throws(sweep({ learningRates: [1], optimizers: [] }), { name: 'TypeError', message: 'learningRateSweep requires options.optimizers to be a non-empty array, got an array of length 0' });
+    assert.throws(sweep({ learningRates: [1], optimizers: [] }), {
+      name: 'TypeError',
+      message: 'learningRateSweep requires options.optimizers to be a non-empty array, got an array of length 0',
+    });
     assert.throws(sweep({ learningRates: [1], settleSteps: 0 }), { name: 'RangeError' });
-    assert.throws(sweep({ learningRates: [1], init: [0] }), { name: 'RangeError', message: 'learningRateSweep requires options.init to have length 2, got 1' });
+    assert.throws(sweep({ learningRates: [1], init: [0] }), {
+      name: 'RangeError',
+      message: 'learningRateSweep requires options.init to have length 2, got 1',
+    });
     assert.throws(sweep({ learningRates: [1], tolerance: 0 }), { name: 'RangeError' });
   });
 });
