@@ -1,5 +1,6 @@
 import { assertRows } from '../guards';
 import { compensatedSum } from '../numeric/compensated-sum';
+import { powerOfTwoScale } from '../numeric/power-of-two-scale';
 
 /** Maximum-likelihood estimate of a multivariate Gaussian: plain data. */
 export interface MultivariateGaussianEstimate {
@@ -33,6 +34,17 @@ export function multivariateGaussianMle(rows: number[][]): MultivariateGaussianE
 
 /** Sample mean and MLE covariance of validated rows (internal; shared by other modules). */
 export function meanAndCovariance(rows: number[][], d: number): MultivariateGaussianEstimate {
+  const scales = Array.from({ length: d }, (_, j) => powerOfTwoScale(rows.map((row) => row[j])));
+  if (scales.every((s) => s === 1)) return twoPass(rows, d);
+  // Columns near overflow or underflow: estimate on x_j / s_j (powers of two), then scale back.
+  const scaled = twoPass(rows.map((row) => row.map((x, j) => x / scales[j])), d);
+  return {
+    mean: scaled.mean.map((m, j) => m * scales[j]),
+    covariance: scaled.covariance.map((row, i) => row.map((c, j) => c * scales[i] * scales[j])),
+  };
+}
+
+function twoPass(rows: number[][], d: number): MultivariateGaussianEstimate {
   const n = rows.length;
   const mean: number[] = [];
   for (let j = 0; j < d; j++) {

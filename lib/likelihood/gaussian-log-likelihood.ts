@@ -1,6 +1,6 @@
-import type { Tensor1D, Tensor2D, Scalar } from '@tensorflow/tfjs';
+import type { Scalar, Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { tf } from '../backend';
-import { assertCovariance, assertOptions, assertRows, assertVector, describeValue } from '../guards';
+import { assertBoolean, assertCovariance, assertOptions, assertRows, assertVector, describeValue } from '../guards';
 import { choleskyOrNull } from '../linalg/dense';
 import { logDeterminantFromCholesky } from '../linalg/spd-inverse';
 import { compensatedSum } from '../numeric/compensated-sum';
@@ -33,7 +33,9 @@ export interface GaussianLogLikelihoodOptions {
  * @returns the log-likelihood, a finite number
  * @throws {TypeError} when an argument has the wrong type
  * @throws {RangeError} when the data are empty or ragged, a length does not match d, an entry is
- *   not finite, or the covariance is not symmetric positive definite
+ *   not finite, the covariance is not symmetric positive definite, an option key is unknown, or the
+ *   log-likelihood is beyond float64's range (|L| > 1.8e308: a point about 1e154 standard
+ *   deviations or more from the mean, e.g. x = 1e10 under covariance 1e-300)
  * @example
  * gaussianLogLikelihood([[1, 1], [3, 1]], [2, 1], [[1, 0], [0, 1]]); // => -1
  */
@@ -47,12 +49,18 @@ export function gaussianLogLikelihood(
   const d = assertRows(fn, 'rows', rows);
   assertVector(fn, 'mean', mean, d);
   const lower = assertCovariance(fn, 'covariance', covariance, d);
-  assertOptions(fn, options);
+  assertOptions(fn, options, ['normalized']);
   const normalized = options.normalized ?? false;
   assertBoolean(fn, 'options.normalized', normalized);
   const forms = rows.map((row) => quadraticForm(lower, row, mean));
   const value = -0.5 * compensatedSum(forms);
-  return normalized ? value + logNormalizer(rows.length, d, logDeterminantFromCholesky(lower)) : value;
+  const total = normalized ? value + logNormalizer(rows.length, d, logDeterminantFromCholesky(lower)) : value;
+  if (!Number.isFinite(total)) {
+    throw new RangeError(
+      `${fn} requires the log-likelihood to be within float64's range (|L| <= ${Number.MAX_VALUE}), got an overflow: the rows are too many standard deviations from the mean`,
+    );
+  }
+  return total;
 }
 
 /**
@@ -64,15 +72,17 @@ export function gaussianLogLikelihood(
  * `tf.grad` or an optimizer's `minimize`. With `{ normalized: true }` the constant
  * -n/2 (d log 2 pi - log |P|) is added (read from P once; it has zero gradient).
  *
- * Tensor shapes are checked; values are not (checking them would force a device read).
+ * Tensor shapes, dtypes (float32, or int32, cast inside) and liveness are checked; values are not
+ * (checking them would force a device read). Arithmetic is float32: the result overflows to
+ * -Infinity once the sum of quadratic forms passes 3.4e38.
  *
  * @param x data, shape [n, d]
  * @param mean mean, shape [d]
  * @param covarianceInverse the precision matrix Sigma^-1, shape [d, d], symmetric positive definite
  * @param options `{ normalized }` (default false)
  * @returns a scalar tensor; the caller disposes it (or calls this inside `tf.tidy`)
- * @throws {TypeError} when an argument is not a tensor
- * @throws {RangeError} when a rank or shape does not match
+ * @throws {TypeError} when an argument is not a tensor, is disposed, or has a dtype other than float32/int32
+ * @throws {RangeError} when a rank or shape does not match, or an option key is unknown
  * @example
  * const value = tf.tidy(() =>
  *   gaussianLogLikelihoodTensor(tf.tensor2d([[1, 1], [3, 1]]), tf.tensor1d([2, 1]), tf.eye(2) as tf.Tensor2D));
@@ -95,7 +105,7 @@ export function gaussianLogLikelihoodTensor(
   if (covarianceInverse.shape[0] !== d || covarianceInverse.shape[1] !== d) {
     throw new RangeError(`${fn} requires covarianceInverse to have shape [${d}, ${d}], got [${covarianceInverse.shape.join(', ')}]`);
   }
-  assertOptions(fn, options);
+  assertOptions(fn, options, ['normalized']);
   const normalized = options.normalized ?? false;
   assertBoolean(fn, 'options.normalized', normalized);
   let constant = 0;
@@ -106,21 +116,34 @@ export function gaussianLogLikelihoodTensor(
     constant = logNormalizer(n, d, -logDeterminantFromCholesky(lower));
   }
   return tf.tidy(() => {
-    const diff = tf.sub(x, mean);
-    const value = tf.mul(-0.5, tf.sum(tf.mul(tf.matMul(diff, covarianceInverse), diff)));
+    // int32 inputs are cast inside this tidy (float32 ones pass untouched: the same ops as before).
+    const asFloat = <T extends Tensor>(t: T): T => (t.dtype === 'float32' ? t : (tf.cast(t, 'float32') as T));
+    const diff = tf.sub(asFloat(x), asFloat(mean));
+    const value = tf.mul(-0.5, tf.sum(tf.mul(tf.matMul(diff, asFloat(covarianceInverse)), diff)));
     return (constant === 0 ? value : tf.add(value, constant)) as Scalar;
   });
 }
 
-/** (x - mean)^T Sigma^-1 (x - mean) = |L^-1 (x - mean)|^2 by forward substitution (internal). */
+/**
+ * (x - mean)^T Sigma^-1 (x - mean) = |L^-1 (x - mean)|^2 by forward substitution (internal).
+ * Differences are halved first when x - mean overflows; an infinite coordinate of L^-1 (x - mean)
+ * makes the form Infinity (never NaN from 0 x Infinity).
+ */
 function quadraticForm(lower: number[][], x: number[], mean: number[]): number {
+  const direct = solvedSquaredNorm(lower, x, mean, 1);
+  return Number.isNaN(direct) ? 4 * solvedSquaredNorm(lower, x, mean, 0.5) : direct;
+}
+
+function solvedSquaredNorm(lower: number[][], x: number[], mean: number[], factor: number): number {
   const d = lower.length;
   const y = new Array<number>(d);
   let sum = 0;
   for (let i = 0; i < d; i++) {
-    let value = x[i] - mean[i];
+    let value = x[i] * factor - mean[i] * factor;
+    if (!Number.isFinite(value)) return NaN;
     for (let k = 0; k < i; k++) value -= lower[i][k] * y[k];
     y[i] = value / lower[i][i];
+    if (!Number.isFinite(y[i])) return Infinity;
     sum += y[i] * y[i];
   }
   return sum;
@@ -131,11 +154,11 @@ export function logNormalizer(n: number, d: number, logDeterminantCovariance: nu
   return (-n / 2) * (d * Math.log(2 * Math.PI) + logDeterminantCovariance);
 }
 
-function assertBoolean(fn: string, arg: string, value: unknown): void {
-  if (typeof value !== 'boolean') throw new TypeError(`${fn} requires ${arg} to be a boolean, got ${describeValue(value)}`);
-}
-
 function assertTensor(fn: string, arg: string, value: unknown, rank: number): void {
   if (!(value instanceof tf.Tensor)) throw new TypeError(`${fn} requires ${arg} to be a tensor, got ${describeValue(value)}`);
+  if (value.isDisposed) throw new TypeError(`${fn} requires ${arg} to be a live tensor, got a disposed one`);
+  if (value.dtype !== 'float32' && value.dtype !== 'int32') {
+    throw new TypeError(`${fn} requires ${arg} to be a float32 or int32 tensor, got dtype ${value.dtype}`);
+  }
   if (value.rank !== rank) throw new RangeError(`${fn} requires ${arg} to have rank ${rank}, got ${value.rank}`);
 }

@@ -1,8 +1,11 @@
-import { assertCovariance, assertInteger, assertOptions, assertRows, assertFiniteNumber, describeValue } from '../guards';
+import { assertBoolean, assertCovariance, assertInteger, assertOptions, assertRows, assertFiniteNumber, describeValue } from '../guards';
 import { logDeterminantFromCholesky, inverseFromCholesky } from '../linalg/spd-inverse';
 import { logNormalizer } from './gaussian-log-likelihood';
 import { fullDataLogLikelihood } from './full-data-log-likelihood';
 import { linspace } from '../numeric/linspace';
+
+/** At most this many grid points per axis: 4 million cells, about 100 MB as arrays. */
+const MAX_STEPS = 2000;
 
 /** Options of `logLikelihoodGrid`. */
 export interface LogLikelihoodGridOptions {
@@ -17,7 +20,8 @@ export interface LogLikelihoodGridOptions {
    */
   yRange?: [number, number];
   /**
-   * Grid points per axis (like `np.linspace(min, max, steps)`, both ends included), an integer >= 2.
+   * Grid points per axis (like `np.linspace(min, max, steps)`, both ends included), an integer in
+   * [2, 2000] (at most 4 million cells; beyond that a RangeError, not an out-of-memory crash).
    * @default 100
    */
   steps?: number;
@@ -57,7 +61,9 @@ export interface LogLikelihoodGrid {
  * @returns `{ xs, ys, values }`
  * @throws {TypeError} when an argument has the wrong type
  * @throws {RangeError} when the data are empty, ragged or not 2-D, the covariance is not 2 x 2
- *   symmetric positive definite, a range is not finite with min < max, or steps is not an integer >= 2
+ *   symmetric positive definite, a range is not finite with min < max, steps is not an integer in
+ *   [2, 2000], or an option key is unknown. Ranges may span all of float64 ([-1e308, 1e308]: the
+ *   coordinates stay finite); where L itself overflows float64 a value is -Infinity.
  * @example
  * const grid = logLikelihoodGrid([[1, 1], [3, 1]], [[1, 0], [0, 1]], { xRange: [0, 4], yRange: [0, 2], steps: 3 });
  * grid.xs; // => [0, 2, 4]
@@ -71,7 +77,7 @@ export function logLikelihoodGrid(
   const fn = 'logLikelihoodGrid';
   assertRows(fn, 'rows', rows, 2);
   const lower = assertCovariance(fn, 'covariance', covariance, 2);
-  assertOptions(fn, options);
+  assertOptions(fn, options, ['xRange', 'yRange', 'steps', 'normalized']);
   const xRange = options.xRange ?? [-5, 5];
   const yRange = options.yRange ?? [-5, 5];
   const steps = options.steps ?? 100;
@@ -79,7 +85,8 @@ export function logLikelihoodGrid(
   assertRange(fn, 'options.xRange', xRange);
   assertRange(fn, 'options.yRange', yRange);
   assertInteger(fn, 'options.steps', steps, 2);
-  if (typeof normalized !== 'boolean') throw new TypeError(`${fn} requires options.normalized to be a boolean, got ${describeValue(normalized)}`);
+  if (steps > MAX_STEPS) throw new RangeError(`${fn} requires options.steps to be at most ${MAX_STEPS} (a grid of ${MAX_STEPS}^2 cells), got ${steps}`);
+  assertBoolean(fn, 'options.normalized', normalized);
 
   const precision = inverseFromCholesky(lower);
   const logLikelihood = fullDataLogLikelihood(rows, 2, precision);

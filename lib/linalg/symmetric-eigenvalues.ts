@@ -1,9 +1,13 @@
 import { assertSymmetricMatrix } from '../guards';
+import { powerOfTwoScale } from '../numeric/power-of-two-scale';
 
 /**
  * Eigenvalues of a real symmetric matrix, in ascending order, in float64.
  *
- * For 2x2 matrices the closed form (a+c)/2 ± sqrt(((a-c)/2)^2 + b^2) is used; larger matrices use
+ * For 2x2 matrices the closed form is used stably: the root of larger magnitude
+ * (a+c)/2 ± sqrt(((a-c)/2)^2 + b^2), the other as det / that root (det = ac - b^2 with an
+ * error-free product), after scaling by a power of two when entries are near overflow or underflow,
+ * so diag(1, 1e-17) gives 1e-17, not 0; larger matrices use
  * the cyclic Jacobi rotation method (rotations until the off-diagonal mass is below 1e-30 of the
  * total). Likelihood Lab needs them for learning-rate bounds, which depend on the extreme
  * eigenvalues of a precision matrix.
@@ -26,14 +30,7 @@ export function symmetricEigenvalues(matrix: number[][]): number[] {
 export function eigenvaluesUnchecked(matrix: number[][]): number[] {
   const d = matrix.length;
   if (d === 1) return [matrix[0][0]];
-  if (d === 2) {
-    const a = matrix[0][0];
-    const b = (matrix[0][1] + matrix[1][0]) / 2;
-    const c = matrix[1][1];
-    const centre = (a + c) / 2;
-    const radius = Math.hypot((a - c) / 2, b);
-    return [centre - radius, centre + radius];
-  }
+  if (d === 2) return eigenvalues2x2(matrix[0][0], (matrix[0][1] + matrix[1][0]) / 2, matrix[1][1]);
   const a = matrix.map((row, i) => row.map((_, j) => (matrix[i][j] + matrix[j][i]) / 2));
   let total = 0;
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) total += a[i][j] * a[i][j];
@@ -64,4 +61,37 @@ export function eigenvaluesUnchecked(matrix: number[][]): number[] {
     }
   }
   return a.map((row, i) => row[i]).sort((x, y) => x - y);
+}
+
+/** Stable eigenvalues of [[a, b], [b, c]], ascending (internal). */
+function eigenvalues2x2(a: number, b: number, c: number): number[] {
+  if (b === 0) return a <= c ? [a, c] : [c, a];
+  const scale = powerOfTwoScale([a, b, c]);
+  const [p, q, r] = [a / scale, b / scale, c / scale];
+  const centre = (p + r) / 2;
+  const radius = Math.hypot((p - r) / 2, q);
+  const larger = centre >= 0 ? centre + radius : centre - radius;
+  const other = larger === 0 ? 0 : determinant2x2(p, q, r) / larger;
+  return [Math.min(larger, other) * scale, Math.max(larger, other) * scale];
+}
+
+/** pr - q^2 with the rounding errors of both products added back (Dekker's two-product). */
+function determinant2x2(p: number, q: number, r: number): number {
+  const [pr, prError] = twoProduct(p, r);
+  const [qq, qqError] = twoProduct(q, q);
+  return pr - qq + (prError - qqError);
+}
+
+/** x y as a float64 product and its exact rounding error (Dekker; |x|, |y| well below 1e300). */
+function twoProduct(x: number, y: number): [number, number] {
+  const product = x * y;
+  const [xHigh, xLow] = split(x);
+  const [yHigh, yLow] = split(y);
+  return [product, xHigh * yHigh - product + xHigh * yLow + xLow * yHigh + xLow * yLow];
+}
+
+function split(x: number): [number, number] {
+  const c = 134217729 * x;
+  const high = c - (c - x);
+  return [high, x - high];
 }

@@ -24,5 +24,6 @@ export function compensatedSum(xs: ArrayLike<number>): number {
     else compensation += x - t + sum;
     sum = t;
   }
-  return sum + compensation;
+  // An infinite partial sum makes the compensation NaN: the plain sum is then the honest answer.
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }

@@ -43,7 +43,7 @@ export function nelderMeadMaximize(f: (point: number[]) => number, start: number
   const fn = 'nelderMeadMaximize';
   if (typeof f !== 'function') throw new TypeError(`${fn} requires f to be a function, got ${describeValue(f)}`);
   assertFiniteArray(fn, 'start', start);
-  assertOptions(fn, options);
+  assertOptions(fn, options, ['initialStep', 'tolerance', 'maxIterations']);
   const { initialStep = 1, tolerance = 1e-10, maxIterations = 5000 } = options;
   assertPositive(fn, 'options.initialStep', initialStep);
   assertPositive(fn, 'options.tolerance', tolerance);

@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertPositive, assertObject } from '../guards';
+import { assertFiniteNumber, assertObject, assertOptions, assertPositive } from '../guards';
 import type { LinearModel } from '../likelihood/linear-regression-log-likelihood';
 import { sampleMultivariateNormal } from './sample-multivariate-normal';
 
@@ -27,6 +27,7 @@ export function sampleLinearModel(
   assertFiniteNumber(fn, 'model.slope', model.slope);
   assertFiniteNumber(fn, 'model.intercept', model.intercept);
   assertPositive(fn, 'model.noiseVariance', model.noiseVariance);
+  assertOptions(fn, options, ['seed', 'xMean', 'xVariance']);
   const { seed = 0, xMean = 0, xVariance = 1 } = options;
   const rows = sampleMultivariateNormal(n, [xMean, 0], [[xVariance, 0], [0, model.noiseVariance]], { seed });
   return { xs: rows.map((r) => r[0]), ys: rows.map((r) => model.slope * r[0] + model.intercept + r[1]) };

@@ -1,6 +1,9 @@
 import { assertCovariance, assertInteger, assertOptions, assertVector, describeValue } from '../guards';
 import { createStandardNormalGenerator } from './seeded-normal';
 
+/** At most this many rows per call (arrays of plain numbers: about a gigabyte at d = 2). */
+const MAX_ROWS = 1e7;
+
 /** Options of `sampleMultivariateNormal`. */
 export interface SampleMultivariateNormalOptions {
   /**
@@ -18,13 +21,13 @@ export interface SampleMultivariateNormalOptions {
  * Replaces the seed's `np.random.multivariate_normal(mu, sigma, n)` with a draw that is identical
  * on every machine and backend, because it involves no tensors and no `Math.random`.
  *
- * @param n number of rows, a positive integer
+ * @param n number of rows, an integer in [1, 10^7]
  * @param mean the mean vector, length d >= 1
  * @param covariance a d x d symmetric positive definite matrix
  * @param options `{ seed }` (default 0)
  * @returns n rows of length d
  * @throws {TypeError} when an argument has the wrong type
- * @throws {RangeError} when n is not a positive integer, mean is empty, the covariance has the
+ * @throws {RangeError} when n is not an integer in [1, 10^7], an option key is unknown, mean is empty, the covariance has the
  *   wrong shape or is not symmetric positive definite, or the seed is not a non-negative integer
  * @example
  * const rows = sampleMultivariateNormal(10000, [1, 1], [[5, 0], [0, 5]], { seed: 0 });
@@ -38,12 +41,13 @@ export function sampleMultivariateNormal(
 ): number[][] {
   const fn = 'sampleMultivariateNormal';
   assertInteger(fn, 'n', n);
+  if (n > MAX_ROWS) throw new RangeError(`${fn} requires n to be at most ${MAX_ROWS}, got ${n}`);
   if (!Array.isArray(mean)) throw new TypeError(`${fn} requires mean to be an array of numbers, got ${describeValue(mean)}`);
   if (mean.length === 0) throw new RangeError(`${fn} requires mean to have at least one entry`);
   const d = mean.length;
   assertVector(fn, 'mean', mean, d);
   const lower = assertCovariance(fn, 'covariance', covariance, d);
-  assertOptions(fn, options);
+  assertOptions(fn, options, ['seed']);
   const seed = options.seed ?? 0;
   assertInteger(fn, 'options.seed', seed, 0);
   const normal = createStandardNormalGenerator(seed);
