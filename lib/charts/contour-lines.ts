@@ -19,6 +19,14 @@ export interface ContourLinesOptions {
    * @default 8
    */
   levels?: number | number[];
+  /**
+   * How a count of levels is spaced. `'linear'`: evenly in value. `'quadratic'`: evenly in the
+   * square root of the distance below the maximum, `max - (max - min) * (i / (k + 1))^2`, which on
+   * a quadratic bowl (a Gaussian log-likelihood) gives evenly spaced rings instead of rings
+   * crowded at the rim and one near the top.
+   * @default 'linear'
+   */
+  spacing?: 'linear' | 'quadratic';
 }
 
 function checkGrid(grid: HeatmapGrid): void {
@@ -42,7 +50,7 @@ function checkGrid(grid: HeatmapGrid): void {
   }));
 }
 
-function resolveLevels(values: number[][], levels: number | number[]): number[] {
+function resolveLevels(values: number[][], levels: number | number[], spacing: 'linear' | 'quadratic'): number[] {
   if (Array.isArray(levels)) {
     levels.forEach((l, k) => {
       if (typeof l !== 'number' || !Number.isFinite(l)) {
@@ -65,6 +73,9 @@ function resolveLevels(values: number[][], levels: number | number[]): number[] 
     }
   }
   if (!(max > min)) return [];
+  if (spacing === 'quadratic') {
+    return Array.from({ length: levels }, (_, i) => max - (max - min) * ((levels - i) / (levels + 1)) ** 2);
+  }
   return Array.from({ length: levels }, (_, i) => min + ((max - min) * (i + 1)) / (levels + 1));
 }
 
@@ -83,7 +94,7 @@ function resolveLevels(values: number[][], levels: number | number[]): number[] 
  * @returns one {@link ContourLine} per level, in the order of the levels
  * @throws {TypeError} when grid is not an object or a value is not a number
  * @throws {RangeError} when xs or ys is not strictly increasing, values has the wrong shape, or
- *   levels is neither a non-negative integer nor an array of finite numbers
+ *   levels is neither a non-negative integer nor an array of finite numbers, or spacing is unknown
  * @example
  * const xs = [-2, -1, 0, 1, 2];
  * const values = xs.map((y) => xs.map((x) => x * x + y * y));
@@ -93,7 +104,11 @@ function resolveLevels(values: number[][], levels: number | number[]): number[] 
 export function contourLines(grid: HeatmapGrid, options: ContourLinesOptions = {}): ContourLine[] {
   checkGrid(grid);
   const { xs, ys, values } = grid;
-  const levels = resolveLevels(values, options.levels ?? 8);
+  const spacing = options.spacing ?? 'linear';
+  if (spacing !== 'linear' && spacing !== 'quadratic') {
+    throw new RangeError(`contourLines requires spacing to be 'linear' or 'quadratic', got ${String(spacing)}`);
+  }
+  const levels = resolveLevels(values, options.levels ?? 8, spacing);
   // Crossing on the edge between grid points (i1, j1) and (i2, j2), (i1, j1) the smaller one.
   const cross = (level: number, i1: number, j1: number, i2: number, j2: number): [number, number] => {
     const v1 = values[i1][j1];

@@ -2,6 +2,7 @@ import type { ColorScheme } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { frame } from './theme';
 import type { FrameOptions } from './theme';
+import type { ContourLinesOptions } from './contour-lines';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import { contourLines } from './contour-lines';
@@ -45,8 +46,15 @@ export interface HeatmapOptions extends FrameOptions {
    * @default 8
    */
   contours?: number;
-  /** Contour levels to draw instead of `contours` evenly spaced ones. @default undefined */
+  /** Contour levels to draw instead of `contours` spaced ones. @default undefined */
   contourLevels?: number[];
+  /**
+   * Spacing of the `contours` levels (see {@link ContourLinesOptions}): `'quadratic'` gives evenly
+   * spaced rings on a quadratic bowl such as a Gaussian log-likelihood; `'linear'` is evenly
+   * spaced in value.
+   * @default 'quadratic'
+   */
+  contourSpacing?: 'linear' | 'quadratic';
   /**
    * Give both axes the same pixels per unit, so that a circle looks round: the plot's
    * width / height equals the x range / y range (see {@link equalScaleSize}; [-5, 5]^2 is a
@@ -63,11 +71,15 @@ const DEFAULTS = {
   valueTitle: 'log-likelihood',
   scheme: 'viridis' as ColorScheme,
   contours: 8,
+  contourSpacing: 'quadratic' as 'linear' | 'quadratic',
   equalScales: true,
 };
 
-/** Contour line colour: white at half opacity reads on both ends of viridis. */
-const CONTOUR_STYLE = { color: '#ffffff', opacity: 0.6, strokeWidth: 0.9 };
+/** Contour lines: thin, see-through; white over the dark part of the colours, dark grey over the bright part. */
+const CONTOUR_STYLE = { opacity: 0.6, strokeWidth: 0.9 };
+
+/** Where on the colour scale (0 low, 1 high) viridis turns bright enough for dark lines. */
+const BRIGHT_FROM = 0.55;
 
 function requireAxis(name: 'xs' | 'ys', axis: unknown): asserts axis is number[] {
   const ok = Array.isArray(axis) && axis.length >= 2 &&
@@ -95,8 +107,8 @@ function arrayLiteral(numbers: number[], digits = 6): string {
  * The contour layer: one CSV row `c,x,y` per polyline vertex, c the polyline's number (inline CSV
  * is half the bytes of JSON objects), polylines simplified to a third of a pixel.
  */
-function contourLayer(grid: HeatmapGrid, levels: number | number[], o: { xTitle: string; yTitle: string; valueTitle: string }): object[] {
-  const lines = contourLines(grid, { levels });
+function contourLayer(grid: HeatmapGrid, options: ContourLinesOptions, o: { valueTitle: string }, brightAbove: number): object[] {
+  const lines = contourLines(grid, options);
   const xSpan = grid.xs[grid.xs.length - 1] - grid.xs[0];
   const ySpan = grid.ys[grid.ys.length - 1] - grid.ys[0];
   // A thousandth of the plot (a third of a pixel at 320 px) keeps the coordinates short.
@@ -118,6 +130,7 @@ function contourLayer(grid: HeatmapGrid, levels: number | number[], o: { xTitle:
     transform: [{ calculate: `${arrayLiteral(lineLevels)}[datum.c]`, as: 'level' }],
     mark: { type: 'line', aria: false, clip: true, interpolate: 'linear', ...CONTOUR_STYLE },
     encoding: {
+      stroke: { condition: { test: `datum.level > ${roundSignificant(brightAbove)}`, value: '#333333' }, value: '#ffffff' },
       x: { field: 'x', type: 'quantitative' },
       y: { field: 'y', type: 'quantitative' },
       detail: { field: 'c', type: 'nominal' },
@@ -141,10 +154,11 @@ function contourLayer(grid: HeatmapGrid, levels: number | number[], o: { xTitle:
  * overlay drawn on the same domain lines up. Non-finite values (NaN, ±Infinity) are left blank.
  *
  * Reading aids: both axes have the same pixels per unit (`equalScales`, a square plot for a
- * square region), `contours` white iso-lines are drawn over the colours (a polyline per
- * connected piece, coordinates rounded to 1e-3 of the plot), the colour scale's domain is the
- * values' range written out (so that {@link concat} can share it between panels), and the
- * spec's description says in words what is drawn (see {@link FrameOptions}).
+ * square region), `contours` iso-lines are drawn over the colours (white over dark colours,
+ * grey over bright ones; a polyline per connected piece, coordinates rounded to 1e-3 of the
+ * plot), the colour scale's domain is the values' range written out (so that {@link concat} can
+ * share it between panels), and the spec's description says in words what is drawn (see
+ * {@link FrameOptions}).
  *
  * @param grid - grid coordinates and values, `values[i][j]` at `(xs[j], ys[i])`
  * @param options - see {@link HeatmapOptions}
@@ -216,13 +230,19 @@ export function heatmap(grid: HeatmapGrid, options: HeatmapOptions = {}): TopLev
 
   const resampled = { xs: xCentres, ys: yCentres, values: rows.map((row) => columns.map((column) => values[row][column])) };
   const levels = o.contourLevels ?? o.contours;
-  const contours = (Array.isArray(levels) ? levels.length : levels) > 0 ? contourLayer(resampled, levels, o) : [];
+  if (o.contourSpacing !== 'linear' && o.contourSpacing !== 'quadratic') {
+    throw new RangeError(`heatmap requires contourSpacing to be 'linear' or 'quadratic', got ${String(o.contourSpacing)}`);
+  }
+  const contours = (Array.isArray(levels) ? levels.length : levels) > 0
+    ? contourLayer(resampled, { levels, spacing: o.contourSpacing }, o,
+      colorDomain === undefined ? Infinity : colorDomain[0] + BRIGHT_FROM * (colorDomain[1] - colorDomain[0]))
+    : [];
   const range = (d: number[]): string => `[${formatNumber(d[0])}, ${formatNumber(d[1])}]`;
   const description = [
     `Heatmap of the ${o.valueTitle} over ${o.xTitle} in ${range(xDomain)} and ${o.yTitle} in ${range(yDomain)}`,
     o.scheme === 'viridis' ? '; brighter is higher (dark purple lowest, yellow highest)' : `; colour scheme ${o.scheme}`,
     colorDomain !== undefined ? `, values from ${formatNumber(colorDomain[0])} to ${formatNumber(colorDomain[1])}` : ', no finite values',
-    contours.length > 0 ? `; white contour lines at ${Array.isArray(levels) ? levels.length : levels} levels` : '',
+    contours.length > 0 ? `; contour lines at ${Array.isArray(levels) ? levels.length : levels} levels` : '',
     cells.length < rows.length * columns.length ? `; ${rows.length * columns.length - cells.length} blank cells (non-finite values)` : '',
     '.',
   ].join('');

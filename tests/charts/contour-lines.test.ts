@@ -33,6 +33,15 @@ describe('contourLines', () => {
     assert.deepEqual(contourLines(bowl, { levels: 0 }), []);
   });
 
+  it('spaces levels quadratically below the maximum: evenly spaced rings on a bowl', () => {
+    const lines = contourLines(bowl, { levels: 4, spacing: 'quadratic' });
+    // max 0, min -50: -50 (i/5)^2 for i = 4..1, rings of radius sqrt(50) i / 5.
+    assert.deepEqual(lines.map((l) => Math.round(l.level * 1e9) / 1e9), [-32, -18, -8, -2]);
+    const [, x1, y1] = [0, ...lines[3].segments[0]];
+    assert.ok(Math.abs(Math.hypot(x1, y1) - Math.sqrt(2)) < 0.01);
+    assert.throws(() => contourLines(bowl, { spacing: 'log' as any }), { name: 'RangeError', message: "contourLines requires spacing to be 'linear' or 'quadratic', got log" });
+  });
+
   it('splits a saddle cell by the mean of its corners', () => {
     // Corners a = 1 (0,0), b = 0 (1,0), c = 1 (1,1), d = 0 (0,1); the mean 0.5 is at the level.
     const saddle = { xs: [0, 1], ys: [0, 1], values: [[1, 0], [0, 1]] };

@@ -101,6 +101,11 @@ describe('heatmap', () => {
     assert.equal(contour.mark.type, 'line');
     assert.equal(contour.mark.aria, false);
     assert.deepEqual(contour.encoding.order, { value: null });
+    // Dark lines over the bright (upper 45 %) part of the colour scale, white lines elsewhere.
+    const [low, high] = spec.layer[0].encoding.color.scale.domain;
+    assert.deepEqual(contour.encoding.stroke, {
+      condition: { test: `datum.level > ${Number((low + 0.55 * (high - low)).toPrecision(6))}`, value: '#333333' }, value: '#ffffff',
+    });
     const rows = (contour.data.values as string).split('\n').slice(1).map((r) => r.split(',').map(Number));
     // On this bowl centred at (1.3, -0.7), every contour vertex lies on a circle around the centre.
     const radii = new Set(rows.map(([c]) => c));
@@ -115,7 +120,7 @@ describe('heatmap', () => {
   it('describes what it draws, in the spec and in the SVG label', async () => {
     const spec = heatmap(gaussianGrid(20), { valueTitle: 'L', contours: 4 }) as any;
     const expected = 'Heatmap of the L over mu_x in [-5, 5] and mu_y in [-5, 5]; brighter is higher ' +
-      '(dark purple lowest, yellow highest), values from -389300 to -28420; white contour lines at 4 levels.';
+      '(dark purple lowest, yellow highest), values from -389300 to -28420; contour lines at 4 levels.';
     assert.equal(spec.description, expected);
     assert.match(await renderSvg(spec), new RegExp(`aria-label="${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
     assert.equal((heatmap(small, { description: 'mine' }) as any).description, 'mine');
