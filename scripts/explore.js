@@ -12,7 +12,10 @@ const { parseArgs } = require('util');
 
 const OPTIMIZERS = ['gradient-ascent', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamax'];
 const TRUE_MEAN = [1, 1];
-const COVARIANCE = [[5, 0], [0, 5]];
+const COVARIANCE = [
+  [5, 0],
+  [0, 5],
+];
 const INIT = [0, 0];
 
 const HELP = `Usage: npm run explore -- [options]
@@ -65,9 +68,15 @@ const OPTION_SPEC = {
 function number(name, text, { integer = false, min, max, above } = {}) {
   const value = Number(text);
   const what = integer ? 'an integer' : 'a number';
-  const bounds = above !== undefined ? ` > ${above}` : max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : '';
-  const ok = text.trim() !== '' && Number.isFinite(value) && (!integer || Number.isInteger(value)) &&
-    (above === undefined || value > above) && (min === undefined || value >= min) && (max === undefined || value <= max);
+  const bounds =
+    above !== undefined ? ` > ${above}` : max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : '';
+  const ok =
+    text.trim() !== '' &&
+    Number.isFinite(value) &&
+    (!integer || Number.isInteger(value)) &&
+    (above === undefined || value > above) &&
+    (min === undefined || value >= min) &&
+    (max === undefined || value <= max);
   if (!ok) throw new UsageError(`--${name} must be ${what}${bounds}, got '${text}'`);
   return value;
 }
@@ -83,12 +92,14 @@ function parseExploreArgs(argv) {
   } catch (error) {
     const option = /'([^']*)'/.exec(error.message);
     if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option ? option[1] : ''}`.trim());
-    if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`unexpected argument ${option ? option[1] : error.message}`);
+    if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`unexpected argument ${option ? option[1] : error.message}`);
     if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       const name = /--([a-z-]+)/.exec(error.message);
       if (!name) throw new UsageError(error.message.split('\n')[0]);
       // `--lr -1`: parseArgs takes -1 for an option; `--lr=-1` works
-      if (/ambiguous/.test(error.message)) throw new UsageError(`--${name[1]}: write a value that starts with '-' as --${name[1]}=VALUE`);
+      if (/ambiguous/.test(error.message))
+        throw new UsageError(`--${name[1]}: write a value that starts with '-' as --${name[1]}=VALUE`);
       throw new UsageError(`--${name[1]} needs a value`);
     }
     throw new UsageError(error.message);
@@ -99,11 +110,14 @@ function parseExploreArgs(argv) {
   const batchSize = v.batch === undefined ? n : number('batch', v.batch, { integer: true, min: 1, max: n });
   const optimizers = (v.optimizers ?? 'adam,momentum').split(',').map((s) => s.trim());
   for (const name of optimizers) {
-    if (!OPTIMIZERS.includes(name)) throw new UsageError(`--optimizers: unknown optimizer '${name}' (choose from ${OPTIMIZERS.join(', ')})`);
+    if (!OPTIMIZERS.includes(name))
+      throw new UsageError(`--optimizers: unknown optimizer '${name}' (choose from ${OPTIMIZERS.join(', ')})`);
   }
-  if (new Set(optimizers).size !== optimizers.length) throw new UsageError(`--optimizers lists an optimizer twice: '${v.optimizers}'`);
+  if (new Set(optimizers).size !== optimizers.length)
+    throw new UsageError(`--optimizers lists an optimizer twice: '${v.optimizers}'`);
   const objective = v.objective ?? 'mean';
-  if (objective !== 'mean' && objective !== 'sum') throw new UsageError(`--objective must be 'mean' or 'sum', got '${objective}'`);
+  if (objective !== 'mean' && objective !== 'sum')
+    throw new UsageError(`--objective must be 'mean' or 'sum', got '${objective}'`);
   return {
     help: false,
     optimizers,
@@ -114,7 +128,12 @@ function parseExploreArgs(argv) {
     seed: v.seed === undefined ? 0 : number('seed', v.seed, { integer: true, min: 0, max: 4294967295 }),
     steps: v.steps === undefined ? 200 : number('steps', v.steps, { integer: true, min: 1, max: 100000 }),
     range: v.range === undefined ? 3 : number('range', v.range, { above: 0 }),
-    batchSurfaces: v['batch-surfaces'] === undefined ? (batchSize < n ? 3 : 0) : number('batch-surfaces', v['batch-surfaces'], { integer: true, min: 0, max: 10 }),
+    batchSurfaces:
+      v['batch-surfaces'] === undefined
+        ? batchSize < n
+          ? 3
+          : 0
+        : number('batch-surfaces', v['batch-surfaces'], { integer: true, min: 0, max: 10 }),
     port: v.port === undefined ? 0 : number('port', v.port, { integer: true, min: 0, max: 65535 }),
     serveOnly: v['serve-only'] === true,
     exitAfterSeconds: v['exit-after'] === undefined ? undefined : number('exit-after', v['exit-after'], { above: 0 }),
@@ -132,11 +151,19 @@ function buildFigure(lab, s) {
   const batch = s.batchSize === s.n ? 'full batch' : `batch ${s.batchSize}`;
   const paths = s.optimizers.map((optimizer) => {
     const fit = lab.fitGaussianMean(rows, COVARIANCE, {
-      optimizer, learningRate: s.learningRate, objective: s.objective, batchSize: s.batchSize, seed: s.seed, maxSteps: s.steps, init: INIT,
+      optimizer,
+      learningRate: s.learningRate,
+      objective: s.objective,
+      batchSize: s.batchSize,
+      seed: s.seed,
+      maxSteps: s.steps,
+      init: INIT,
     });
     const gap = best - fit.logLikelihoods[fit.logLikelihoods.length - 1];
-    console.log(`${optimizer.padEnd(16)} lr ${s.learningRate}, ${batch}, '${s.objective}': ${fit.status} after ${fit.steps} steps, ` +
-      `mean ${fmt(fit.mean)}, L* - L = ${gap.toPrecision(3)}`);
+    console.log(
+      `${optimizer.padEnd(16)} lr ${s.learningRate}, ${batch}, '${s.objective}': ${fit.status} after ${fit.steps} steps, ` +
+        `mean ${fmt(fit.mean)}, L* - L = ${gap.toPrecision(3)}`,
+    );
     return { name: `${optimizer} (lr ${s.learningRate}, ${batch})`, ...fit };
   });
   const gridOptions = { xRange: [-s.range, s.range], yRange: [-s.range, s.range], steps: 81 };
@@ -144,7 +171,11 @@ function buildFigure(lab, s) {
   const uniform = lab.createUniformGenerator(s.seed);
   const extraSurfaces = Array.from({ length: s.batchSurfaces }, (_, m) => {
     const batchRows = lab.sampleWithoutReplacement(s.n, s.batchSize, uniform).map((i) => rows[i]);
-    return { name: `mini-batch ${m + 1} of ${s.batchSize} points, L x n/k`, grid: lab.logLikelihoodGrid(batchRows, COVARIANCE, gridOptions), scale: s.n / s.batchSize };
+    return {
+      name: `mini-batch ${m + 1} of ${s.batchSize} points, L x n/k`,
+      grid: lab.logLikelihoodGrid(batchRows, COVARIANCE, gridOptions),
+      scale: s.n / s.batchSize,
+    };
   });
   const title = `L(mu) of ${s.n} points, ${s.optimizers.join(' vs ')}, lr ${s.learningRate}, ${batch}`;
   return lab.surfaceTraces(grid, paths, { title, extraSurfaces });
@@ -154,7 +185,9 @@ function loadLibrary() {
   try {
     return require('..');
   } catch (error) {
-    console.error(`explore: cannot load the library (${error.message.split('\n')[0]}); run \`npm run build\` (or \`npm run setup\`) first`);
+    console.error(
+      `explore: cannot load the library (${error.message.split('\n')[0]}); run \`npm run build\` (or \`npm run setup\`) first`,
+    );
     process.exit(1);
   }
 }
@@ -194,8 +227,10 @@ async function main(argv) {
     console.log(`No window opened (${support.reason}).`);
   }
   if (!opened) {
-    console.log(`Open the URL in a browser (from another machine: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>, ` +
-      'then the same URL there). Ctrl-C stops.');
+    console.log(
+      `Open the URL in a browser (from another machine: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>, ` +
+        'then the same URL there). Ctrl-C stops.',
+    );
   }
   let timer;
   const why = await Promise.race([

@@ -90,14 +90,25 @@ function requireGrid(name: string, grid: unknown): asserts grid is HeatmapGrid {
     throw new TypeError(`surfaceTraces requires ${name} to be an object with xs, ys and values`);
   }
   const { xs, ys, values } = grid as HeatmapGrid;
-  for (const [axisName, axis] of [['xs', xs], ['ys', ys]] as const) {
-    const ok = Array.isArray(axis) && axis.length >= 2 &&
+  for (const [axisName, axis] of [
+    ['xs', xs],
+    ['ys', ys],
+  ] as const) {
+    const ok =
+      Array.isArray(axis) &&
+      axis.length >= 2 &&
       axis.every((v, k) => typeof v === 'number' && Number.isFinite(v) && (k === 0 || v > axis[k - 1]));
-    if (!ok) throw new RangeError(`surfaceTraces requires ${name}.${axisName} to be at least 2 strictly increasing finite numbers`);
+    if (!ok)
+      throw new RangeError(`surfaceTraces requires ${name}.${axisName} to be at least 2 strictly increasing finite numbers`);
   }
-  if (!Array.isArray(values) || values.length !== ys.length ||
-    values.some((row) => !Array.isArray(row) || row.length !== xs.length || row.some((v) => typeof v !== 'number'))) {
-    throw new RangeError(`surfaceTraces requires ${name}.values to be ys.length (${ys.length}) rows of xs.length (${xs.length}) numbers`);
+  if (
+    !Array.isArray(values) ||
+    values.length !== ys.length ||
+    values.some((row) => !Array.isArray(row) || row.length !== xs.length || row.some((v) => typeof v !== 'number'))
+  ) {
+    throw new RangeError(
+      `surfaceTraces requires ${name}.values to be ys.length (${ys.length}) rows of xs.length (${xs.length}) numbers`,
+    );
   }
 }
 
@@ -108,10 +119,12 @@ function surfaceData(grid: HeatmapGrid, maxPerSide: number, scale = 1) {
   return {
     x: columns.map((j) => roundSignificant(grid.xs[j])),
     y: rows.map((i) => roundSignificant(grid.ys[i])),
-    z: rows.map((i) => columns.map((j) => {
-      const v = grid.values[i][j] * scale;
-      return Number.isFinite(v) ? roundSignificant(v) : null;
-    })),
+    z: rows.map((i) =>
+      columns.map((j) => {
+        const v = grid.values[i][j] * scale;
+        return Number.isFinite(v) ? roundSignificant(v) : null;
+      }),
+    ),
   };
 }
 
@@ -184,7 +197,9 @@ export function surfaceTraces(grid: HeatmapGrid, paths: SurfacePath[], options: 
       throw new TypeError(`surfaceTraces requires extraSurfaces[${s}].scale to be a number, got ${describeValue(scale)}`);
     }
     if (!Number.isFinite(scale) || !(scale > 0)) {
-      throw new RangeError(`surfaceTraces requires extraSurfaces[${s}].scale to be a positive finite number, got ${describeValue(scale)}`);
+      throw new RangeError(
+        `surfaceTraces requires extraSurfaces[${s}].scale to be a positive finite number, got ${describeValue(scale)}`,
+      );
     }
   });
   paths.forEach(requirePath);
@@ -207,8 +222,13 @@ export function surfaceTraces(grid: HeatmapGrid, paths: SurfacePath[], options: 
     const color = EXTRA_SURFACE_COLORS[s % EXTRA_SURFACE_COLORS.length];
     // A wire mesh (MESH_LINES lines each way, no faces): several of them stay see-through.
     const mesh = (axis: number[]) => ({
-      show: true, color, width: 1, highlight: false,
-      start: axis[0], end: axis[axis.length - 1], size: roundSignificant((axis[axis.length - 1] - axis[0]) / MESH_LINES),
+      show: true,
+      color,
+      width: 1,
+      highlight: false,
+      start: axis[0],
+      end: axis[axis.length - 1],
+      size: roundSignificant((axis[axis.length - 1] - axis[0]) / MESH_LINES),
     });
     return {
       type: 'surface',

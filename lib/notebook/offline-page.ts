@@ -7,7 +7,8 @@ export const PAGE_CLOSED_PATH = '/likelihood-lab/page-closed';
 // One figure per page here: give it the full width (nodeplotlib's grid has 500 px columns), and
 // drop the tutorial button, whose Material icon font came from Google Fonts (its ligature name
 // would show as text).
-const PAGE_STYLE = '<style>npl-plots{grid-template-columns:1fr !important}button[routerlink="tutorial"]{display:none !important}</style>';
+const PAGE_STYLE =
+  '<style>npl-plots{grid-template-columns:1fr !important}button[routerlink="tutorial"]{display:none !important}</style>';
 
 const CDN_PLOTLY_SCRIPT = /<script\b[^>]*\bsrc="https:\/\/cdn\.plot\.ly\/[^"]*"[^>]*><\/script>/;
 const REMOTE_FONT_FACE = /@font-face\{[^}]*url\(https?:[^}]*\}/g;
@@ -42,8 +43,7 @@ export function offlinePage(html: string): string {
   if (!html.includes('</head>') || !html.includes('</body>')) {
     throw new Error('offlinePage requires html to have a </head> and a </body>');
   }
-  const closedBeacon =
-    `<script>addEventListener('pagehide', function () { navigator.sendBeacon('${PAGE_CLOSED_PATH}'); });</script>`;
+  const closedBeacon = `<script>addEventListener('pagehide', function () { navigator.sendBeacon('${PAGE_CLOSED_PATH}'); });</script>`;
   const page = html
     .replace(CDN_PLOTLY_SCRIPT, `<script type="text/javascript" src="${LOCAL_PLOTLY_PATH}" defer></script>`)
     .replace(REMOTE_FONT_FACE, '')

@@ -80,7 +80,8 @@ export async function showSurface3d(grid: HeatmapGrid, paths: SurfacePath[], opt
     throw new RangeError(`showSurface3d requires window to be 'auto', 'always' or 'never', got ${describeValue(windowMode)}`);
   }
   const figure = surfaceTraces(grid, paths, traceOptions);
-  const say = (text: string) => resolveDisplayWriter({ writer })({ data: { 'text/plain': text }, metadata: {}, transient: {} }, false);
+  const say = (text: string) =>
+    resolveDisplayWriter({ writer })({ data: { 'text/plain': text }, metadata: {}, transient: {} }, false);
   await closeSurface3d();
 
   const support = windowSupport(environment);

@@ -70,6 +70,7 @@ interface NodeplotlibParts {
  * hundred milliseconds to load; importing the library must not pay that). Every package is
  * resolved from nodeplotlib's own folder, so these are the copies its module was built against.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, by resolved path (see above) */
 function loadNodeplotlib(): NodeplotlibParts {
   const root = path.dirname(require.resolve('nodeplotlib/package.json'));
   const fromNodeplotlib = (id: string) => require(require.resolve(id, { paths: [root] }));
@@ -84,16 +85,20 @@ function loadNodeplotlib(): NodeplotlibParts {
     PlotsGateway,
     PlotsService,
     // nodeplotlib's PlotsService reads a BehaviorSubject of plots, each {data$, layout$, config}.
-    buffer: (figure) => new rxjs.BehaviorSubject([
-      { data: rxjs.of(figure.data), layout: rxjs.of(figure.layout), config: { displaylogo: false } },
-    ]),
+    buffer: (figure) =>
+      new rxjs.BehaviorSubject([{ data: rxjs.of(figure.data), layout: rxjs.of(figure.layout), config: { displaylogo: false } }]),
     webDir: path.join(server, 'web'),
   };
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function requireFigure(figure: unknown): asserts figure is SurfaceFigure {
-  const ok = figure !== null && typeof figure === 'object' && Array.isArray((figure as SurfaceFigure).data) &&
-    (figure as SurfaceFigure).layout !== null && typeof (figure as SurfaceFigure).layout === 'object';
+  const ok =
+    figure !== null &&
+    typeof figure === 'object' &&
+    Array.isArray((figure as SurfaceFigure).data) &&
+    (figure as SurfaceFigure).layout !== null &&
+    typeof (figure as SurfaceFigure).layout === 'object';
   if (!ok) throw new TypeError('serveSurface3d requires figure to be { data: traces[], layout } (see surfaceTraces)');
 }
 
@@ -193,7 +198,10 @@ export async function serveSurface3d(figure: SurfaceFigure, options: SurfaceServ
     await app.listen(port, LOOPBACK_HOST);
   } catch (error) {
     await app.close().catch(() => undefined);
-    throw new Error(`serveSurface3d could not listen on ${LOOPBACK_HOST}:${port}: ${(error as Error).message}`);
+    // `cause` set by hand: the ES2020 lib of the tsconfig has no Error(message, { cause }) overload
+    throw Object.assign(new Error(`serveSurface3d could not listen on ${LOOPBACK_HOST}:${port}: ${(error as Error).message}`), {
+      cause: error,
+    });
   }
   const bound = app.getHttpServer().address() as AddressInfo | null;
   if (!bound || bound.address !== LOOPBACK_HOST) {

@@ -6,7 +6,11 @@ const linux = (env: Record<string, string>) => windowSupport({ env, platform: 'l
 
 describe('windowSupport', () => {
   it('opens a window in JupyterLab on a desktop: a display and a Jupyter server session', () => {
-    assert.deepEqual(linux({ DISPLAY: ':0', JPY_PARENT_PID: '7', JPY_SESSION_NAME: '/nb/02.ipynb' }), { canOpen: true, unattended: false, reason: '' });
+    assert.deepEqual(linux({ DISPLAY: ':0', JPY_PARENT_PID: '7', JPY_SESSION_NAME: '/nb/02.ipynb' }), {
+      canOpen: true,
+      unattended: false,
+      reason: '',
+    });
     assert.deepEqual(linux({ WAYLAND_DISPLAY: 'wayland-0' }), { canOpen: true, unattended: false, reason: '' });
     assert.equal(windowSupport({ env: {}, platform: 'darwin' }).canOpen, true);
     assert.equal(windowSupport({ env: {}, platform: 'win32' }).canOpen, true);
@@ -27,7 +31,11 @@ describe('windowSupport', () => {
   });
 
   it('on Linux without a display, says so but counts someone as watching (JupyterLab on a remote server, SSH)', () => {
-    const remote = { canOpen: false, unattended: false, reason: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
+    const remote = {
+      canOpen: false,
+      unattended: false,
+      reason: 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)',
+    };
     assert.deepEqual(linux({ JPY_PARENT_PID: '7', JPY_SESSION_NAME: '/nb/02.ipynb' }), remote);
     assert.deepEqual(linux({ DISPLAY: '' }), remote);
   });
@@ -42,15 +50,23 @@ describe('openCommand and openBrowserWindow', () => {
   });
 
   it('rejects what is not an http(s) URL', () => {
-    assert.throws(() => openBrowserWindow('file:///etc/passwd'), { name: 'TypeError', message: 'openBrowserWindow requires url to be an http(s) URL, got file:///etc/passwd' });
-    assert.throws(() => openBrowserWindow('http://a b/'), { name: 'TypeError', message: 'openBrowserWindow requires url to be an http(s) URL, got http://a b/' });
+    assert.throws(() => openBrowserWindow('file:///etc/passwd'), {
+      name: 'TypeError',
+      message: 'openBrowserWindow requires url to be an http(s) URL, got file:///etc/passwd',
+    });
+    assert.throws(() => openBrowserWindow('http://a b/'), {
+      name: 'TypeError',
+      message: 'openBrowserWindow requires url to be an http(s) URL, got http://a b/',
+    });
   });
 
   it('rejects, naming the program, when the opener cannot be started', async () => {
     const savedPath = process.env.PATH;
     process.env.PATH = '/nonexistent-likelihood-lab';
     try {
-      await assert.rejects(openBrowserWindow('http://127.0.0.1:4000/', 'linux'), { message: /^openBrowserWindow could not run xdg-open: .*ENOENT/ });
+      await assert.rejects(openBrowserWindow('http://127.0.0.1:4000/', 'linux'), {
+        message: /^openBrowserWindow could not run xdg-open: .*ENOENT/,
+      });
     } finally {
       process.env.PATH = savedPath;
     }

@@ -3,8 +3,25 @@ import assert from 'node:assert/strict';
 import type { DisplayContent } from '../../lib/notebook/display';
 import { closeSurface3d, showSurface3d } from '../../lib/notebook/show-surface-3d';
 
-const grid = { xs: [-1, 0, 1], ys: [-1, 0, 1], values: [[-2, -1, -2], [-1, 0, -1], [-2, -1, -2]] };
-const paths = [{ name: 'adam', path: [[-1, -1], [0, 0]], logLikelihoods: [-2, 0] }];
+const grid = {
+  xs: [-1, 0, 1],
+  ys: [-1, 0, 1],
+  values: [
+    [-2, -1, -2],
+    [-1, 0, -1],
+    [-2, -1, -2],
+  ],
+};
+const paths = [
+  {
+    name: 'adam',
+    path: [
+      [-1, -1],
+      [0, 0],
+    ],
+    logLikelihoods: [-2, 0],
+  },
+];
 const HINT = 'to explore the surface in 3-D, run `npm run explore` in a terminal (`npm run explore -- --help`)';
 
 /** A fake notebook: collects what the call shows, and the URLs it asked to open. */
@@ -41,15 +58,26 @@ describe('showSurface3d', () => {
 
   it("with window: 'never' says so and starts nothing", async () => {
     const nb = fakeNotebook();
-    await showSurface3d(grid, paths, { window: 'never', environment: { env: { DISPLAY: ':0' }, platform: 'linux' }, writer: nb.writer, openWindow: nb.openWindow });
+    await showSurface3d(grid, paths, {
+      window: 'never',
+      environment: { env: { DISPLAY: ':0' }, platform: 'linux' },
+      writer: nb.writer,
+      openWindow: nb.openWindow,
+    });
     assert.deepEqual(nb.lines(), [`3-D view not opened: window: 'never' was asked; ${HINT}.`]);
     assert.deepEqual(nb.opened, []);
   });
 
   it('outside a kernel without a display (a script over SSH) prints the line and starts nothing', async () => {
     const nb = fakeNotebook();
-    await showSurface3d(grid, paths, { environment: { env: {}, platform: 'linux' }, writer: nb.writer, openWindow: nb.openWindow });
-    assert.deepEqual(nb.lines(), [`3-D view not opened: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set); ${HINT}.`]);
+    await showSurface3d(grid, paths, {
+      environment: { env: {}, platform: 'linux' },
+      writer: nb.writer,
+      openWindow: nb.openWindow,
+    });
+    assert.deepEqual(nb.lines(), [
+      `3-D view not opened: there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set); ${HINT}.`,
+    ]);
   });
 
   it('in JupyterLab with a display opens a window on the served page and prints its URL', async () => {
@@ -73,8 +101,11 @@ describe('showSurface3d', () => {
     assert.deepEqual(nb.opened, []);
     const [line] = nb.lines();
     const port = Number(/127\.0\.0\.1:(\d+)\//.exec(line)?.[1]);
-    assert.equal(line, `3-D view served at http://127.0.0.1:${port}/, no window opened (there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)); ` +
-      `it listens on 127.0.0.1 only: from another machine, forward the port, e.g. ssh -L ${port}:127.0.0.1:${port} <this host>`);
+    assert.equal(
+      line,
+      `3-D view served at http://127.0.0.1:${port}/, no window opened (there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)); ` +
+        `it listens on 127.0.0.1 only: from another machine, forward the port, e.g. ssh -L ${port}:127.0.0.1:${port} <this host>`,
+    );
     assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200);
   });
 
@@ -83,8 +114,16 @@ describe('showSurface3d', () => {
     const failing = async () => {
       throw new Error('openBrowserWindow could not run xdg-open: spawn xdg-open ENOENT');
     };
-    await showSurface3d(grid, paths, { window: 'always', environment: { env: {}, platform: 'linux' }, writer: nb.writer, openWindow: failing });
-    assert.match(nb.lines()[0], /^3-D view served at http:\/\/127\.0\.0\.1:\d+\/, no window opened \(openBrowserWindow could not run xdg-open: spawn xdg-open ENOENT\); /);
+    await showSurface3d(grid, paths, {
+      window: 'always',
+      environment: { env: {}, platform: 'linux' },
+      writer: nb.writer,
+      openWindow: failing,
+    });
+    assert.match(
+      nb.lines()[0],
+      /^3-D view served at http:\/\/127\.0\.0\.1:\d+\/, no window opened \(openBrowserWindow could not run xdg-open: spawn xdg-open ENOENT\); /,
+    );
   });
 
   it('running the cell again replaces the previous view (one server per kernel)', async () => {

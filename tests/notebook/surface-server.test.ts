@@ -8,8 +8,25 @@ import { LOCAL_PLOTLY_PATH, PAGE_CLOSED_PATH } from '../../lib/notebook/offline-
 import { LOOPBACK_HOST, serveSurface3d } from '../../lib/notebook/surface-server';
 import type { SurfaceServer } from '../../lib/notebook/surface-server';
 
-const grid = { xs: [-1, 0, 1], ys: [-1, 0, 1], values: [[-2, -1, -2], [-1, 0, -1], [-2, -1, -2]] };
-const figure = surfaceTraces(grid, [{ name: 'GD', path: [[-1, -1], [0, 0]], logLikelihoods: [-2, 0] }]);
+const grid = {
+  xs: [-1, 0, 1],
+  ys: [-1, 0, 1],
+  values: [
+    [-2, -1, -2],
+    [-1, 0, -1],
+    [-2, -1, -2],
+  ],
+};
+const figure = surfaceTraces(grid, [
+  {
+    name: 'GD',
+    path: [
+      [-1, -1],
+      [0, 0],
+    ],
+    logLikelihoods: [-2, 0],
+  },
+]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Whether a TCP connection to host:port is accepted (true) or refused (false). */
@@ -27,10 +44,14 @@ function connects(host: string, port: number): Promise<boolean> {
 function listeningAddresses(port: number): string[] {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
   return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
-    fs.readFileSync(file, 'utf8').split('\n').slice(1)
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(1)
       .map((line) => line.trim().split(/\s+/))
       .filter((fields) => fields.length > 3 && fields[3] === '0A' && fields[1].endsWith(`:${hexPort}`))
-      .map((fields) => fields[1].split(':')[0]));
+      .map((fields) => fields[1].split(':')[0]),
+  );
 }
 
 async function withServer(run: (server: SurfaceServer) => Promise<void>, closeGraceMs = 3000): Promise<void> {
@@ -53,12 +74,14 @@ describe('serveSurface3d', () => {
         // one listening socket, on 0100007F = 127.0.0.1 (little-endian hex), none on 0.0.0.0 or ::
         assert.deepEqual(listeningAddresses(server.port), ['0100007F']);
       }
-      const outside = Object.values(os.networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+      const outside = Object.values(os.networkInterfaces())
+        .flat()
+        .find((a) => a && a.family === 'IPv4' && !a.internal);
       if (outside) assert.equal(await connects(outside.address, server.port), false, `reachable from ${outside.address}`);
     });
   });
 
-  it('serves the offline page, plotly.js from the npm package, and nodeplotlib\'s app files', async () => {
+  it("serves the offline page, plotly.js from the npm package, and nodeplotlib's app files", async () => {
     await withServer(async (server) => {
       const page = await fetch(server.url);
       assert.equal(page.status, 200);
@@ -105,14 +128,25 @@ describe('serveSurface3d', () => {
   });
 
   it('rejects bad arguments with exact messages', async () => {
-    await assert.rejects(serveSurface3d({} as any), { name: 'TypeError', message: 'serveSurface3d requires figure to be { data: traces[], layout } (see surfaceTraces)' });
-    await assert.rejects(serveSurface3d(figure, { port: 70000 }), { name: 'RangeError', message: 'serveSurface3d requires port to be an integer in [0, 65535], got 70000' });
-    await assert.rejects(serveSurface3d(figure, { closeGraceMs: -1 }), { name: 'RangeError', message: 'serveSurface3d requires closeGraceMs to be a finite number >= 0, got -1' });
+    await assert.rejects(serveSurface3d({} as any), {
+      name: 'TypeError',
+      message: 'serveSurface3d requires figure to be { data: traces[], layout } (see surfaceTraces)',
+    });
+    await assert.rejects(serveSurface3d(figure, { port: 70000 }), {
+      name: 'RangeError',
+      message: 'serveSurface3d requires port to be an integer in [0, 65535], got 70000',
+    });
+    await assert.rejects(serveSurface3d(figure, { closeGraceMs: -1 }), {
+      name: 'RangeError',
+      message: 'serveSurface3d requires closeGraceMs to be a finite number >= 0, got -1',
+    });
   });
 
   it('says which port it could not listen on', async () => {
     await withServer(async (first) => {
-      await assert.rejects(serveSurface3d(figure, { port: first.port }), { message: new RegExp(`^serveSurface3d could not listen on 127\\.0\\.0\\.1:${first.port}: .*EADDRINUSE`) });
+      await assert.rejects(serveSurface3d(figure, { port: first.port }), {
+        message: new RegExp(`^serveSurface3d could not listen on 127\\.0\\.0\\.1:${first.port}: .*EADDRINUSE`),
+      });
     });
   });
 });

@@ -6,7 +6,7 @@ import { OPTIMIZER_NAMES } from '../../lib/optimize/fit-gaussian-mean';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const script = path.join(root, 'scripts', 'explore.js');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS tool outside the compiled tree
 const explore = require(script) as {
   parseExploreArgs(argv: string[]): Record<string, unknown>;
   HELP: string;
@@ -19,21 +19,35 @@ function run(args: string[]) {
 
 describe('npm run explore: the command line', () => {
   it('reads the example of its help into settings', () => {
-    assert.deepEqual(explore.parseExploreArgs(['--optimizers', 'adam,momentum', '--lr', '0.05', '--batch', '100', '--n', '10000', '--seed', '1']), {
-      help: false,
-      optimizers: ['adam', 'momentum'],
-      learningRate: 0.05,
-      objective: 'mean',
-      n: 10000,
-      batchSize: 100,
-      seed: 1,
-      steps: 200,
-      range: 3,
-      batchSurfaces: 3,
-      port: 0,
-      serveOnly: false,
-      exitAfterSeconds: undefined,
-    });
+    assert.deepEqual(
+      explore.parseExploreArgs([
+        '--optimizers',
+        'adam,momentum',
+        '--lr',
+        '0.05',
+        '--batch',
+        '100',
+        '--n',
+        '10000',
+        '--seed',
+        '1',
+      ]),
+      {
+        help: false,
+        optimizers: ['adam', 'momentum'],
+        learningRate: 0.05,
+        objective: 'mean',
+        n: 10000,
+        batchSize: 100,
+        seed: 1,
+        steps: 200,
+        range: 3,
+        batchSurfaces: 3,
+        port: 0,
+        serveOnly: false,
+        exitAfterSeconds: undefined,
+      },
+    );
   });
 
   it('defaults to the full batch without mini-batch surfaces, and reads the test mode', () => {
