@@ -45,7 +45,7 @@ export type BernoulliPrior = NormalPrior | BetaPrior | UniformPrior;
  *   vanishes (theta^0 = 1) and h'(0) = mean/variance - T: if that is <= 0, h decreases on [0, 1)
  *   and the maximiser is 0 exactly; otherwise the prior pulls it inside. No tails is the mirror
  *   image (1 when (1 - mean)/variance <= H). No flips at all: the prior mode clamped to [0, 1].
- *   With the seed's D = (0,0,1,1,0,0,1) and N(0.5, 0.1) read as variance 0.1 the answer is
+ *   With the starter code's D = (0,0,1,1,0,0,1) and N(0.5, 0.1) read as variance 0.1 the answer is
  *   exactly 1/sqrt(5) = 0.4472135955; read as standard deviation (variance 0.01) 0.4843631.
  * - `beta` prior: the posterior is Beta(a, b) with a = H + alpha, b = T + beta, whose mode is
  *   (a - 1)/(a + b - 2) when a >= 1 and b >= 1; 0 when a < 1 <= b (density decreasing, the

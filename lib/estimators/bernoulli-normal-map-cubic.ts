@@ -6,7 +6,7 @@ import { countFlips } from './bernoulli';
  *
  * Setting the derivative of H log t + T log(1 - t) - (t - mean)^2 / (2 variance) to zero,
  * H/t - T/(1 - t) - (t - mean)/variance = 0, and multiplying by variance t (1 - t) > 0 gives
- * t^3 - (1 + mean) t^2 + (mean - n variance) t + H variance = 0 (n = H + T). With the seed's
+ * t^3 - (1 + mean) t^2 + (mean - n variance) t + H variance = 0 (n = H + T). With the starter code's
  * D (H = 3, T = 4) and variance 0.1: t^3 - 1.5 t^2 - 0.2 t + 0.3 = (t - 3/2)(t^2 - 1/5), whose
  * root in (0, 1) is 1/sqrt(5) exactly.
  *

@@ -30,7 +30,7 @@ export interface BetaBernoulliPosterior {
  *
  * Beta(alpha, beta) prior times the likelihood theta^H (1 - theta)^T is proportional to
  * theta^(alpha + H - 1) (1 - theta)^(beta + T - 1), i.e. Beta(alpha + H, beta + T). With the
- * uniform prior Beta(1, 1) and the seed's D = (0,0,1,1,0,0,1) this is Beta(4, 5) and
+ * uniform prior Beta(1, 1) and the starter code's D = (0,0,1,1,0,0,1) this is Beta(4, 5) and
  * P(x_8 = 1 | D) = 4/9 (Assignment 1.2, Theory, Task 3). Laplace's rule of succession is the
  * special case (H + 1)/(n + 2). An empty `flips` returns the prior.
  * See https://en.wikipedia.org/wiki/Beta_distribution#Bayesian_inference

@@ -19,7 +19,8 @@ export interface MultivariateGaussianEstimate {
  * the tests of `fitGaussianMean` compare against it. Columns are centred first (two-pass) for
  * accuracy.
  *
- * @param rows the observations, one row per point, all rows of the same length d >= 1
+ * @param rows the observations, one row per point, all rows of the same length d >= 1; any
+ *   finite float64 (columns near 1e308 or 1e-160 are scaled by a power of two first)
  * @returns `{ mean, covariance }` with `mean` of length d and `covariance` d x d
  * @throws {TypeError} when `rows` is not an array of arrays of numbers
  * @throws {RangeError} when `rows` is empty, a row is empty, the rows are ragged, or an entry is not finite

@@ -67,7 +67,7 @@ export function gaussianLogLikelihood(
  * The same log-likelihood on TensorFlow.js tensors, for automatic differentiation (float32).
  *
  * Computes sum(-1/2 ((x - mean) P) * (x - mean)) with P = `covarianceInverse`, exactly the
- * seed's `L(X, mu, sigma)` written with a precomputed inverse (invert once in float64, e.g. with
+ * starter code's `L(X, mu, sigma)` written with a precomputed inverse (invert once in float64, e.g. with
  * `spdInverse`, instead of every step). Differentiable in `mean` (and `x`): use it inside
  * `tf.grad` or an optimizer's `minimize`. With `{ normalized: true }` the constant
  * -n/2 (d log 2 pi - log |P|) is added (read from P once; it has zero gradient).

@@ -44,7 +44,7 @@ export interface LogLikelihoodGrid {
 
 /**
  * The log-likelihood L(mu) of 2-D data over a grid of candidate means mu = (x, y), in float64: the
- * surface behind the seed's `vizualize` heatmap.
+ * surface behind the starter code's `vizualize` heatmap.
  *
  * Orientation: `values[i][j]` is L at mu = (xs[j], ys[i]), i.e. rows follow y and columns follow x,
  * exactly as `np.meshgrid(xs, ys)` lays out `z` for `plt.pcolormesh(x, y, z)`.

@@ -56,7 +56,7 @@ export interface FitGaussianMeanOptions {
    * (a smaller rate would become 0 or lose its bits in the float32 update). For 'gradient-ascent' it must stay below `learningRateBound(...).stable`
    * (2 / (n lambda_max(Sigma^-1)) for 'sum'). Adaptive optimizers (adam, adamax, rmsprop,
    * adagrad) move about `learningRate` per step whatever the gradient's scale.
-   * @default 1e-4 with objective 'sum' (the seed's), 0.1 with objective 'mean'
+   * @default 1e-4 with objective 'sum' (the starter code's), 0.1 with objective 'mean'
    */
   learningRate?: number;
   /**
@@ -72,13 +72,13 @@ export interface FitGaussianMeanOptions {
    */
   tolerance?: number;
   /**
-   * Starting mean, length d.
-   * @default zeros (the seed's mu_0 = (0, 0))
+   * Starting mean, length d, entries within float32's range (|x| <= 3.4e38).
+   * @default zeros (the starter code's mu_0 = (0, 0))
    */
   init?: number[];
   /**
    * Points per step, an integer in [1, n]. Below n, each step draws a fresh batch without
-   * replacement from one generator seeded by `seed` (the seed's `get_random_batch`).
+   * replacement from one generator seeded by `seed` (the starter code's `get_random_batch`).
    * @default n (full-batch)
    */
   batchSize?: number;
@@ -88,7 +88,7 @@ export interface FitGaussianMeanOptions {
    */
   seed?: number;
   /**
-   * 'sum': maximise the seed's L over the batch (the gradient grows with the batch size, so a
+   * 'sum': maximise the starter code's L over the batch (the gradient grows with the batch size, so a
    * fixed rate makes small batches crawl and large ones overshoot); 'mean': maximise L / k, whose
    * gradient scale does not depend on k (then use a rate about n times larger).
    * @default 'sum'
@@ -96,7 +96,7 @@ export interface FitGaussianMeanOptions {
   objective?: Objective;
   /**
    * 'ascent' maximises the log-likelihood by minimising its negative with the tfjs optimizer.
-   * 'descent' minimises the log-likelihood itself: the slip of the seed's Adam code
+   * 'descent' minimises the log-likelihood itself: the slip of the starter code's Adam code
    * (`likelihood.backward(); optimizer.step()`), which walks the mean AWAY from the data. Offered
    * so a notebook can reproduce and explain it; the status is then usually 'max-steps' or 'diverged'.
    * @default 'ascent'
@@ -123,7 +123,7 @@ export interface FitGaussianMeanResult {
   /** Every iterate, starting with `init`: path[0] = init, path[s] = the mean after s steps. */
   path: number[][];
   /**
-   * logLikelihoods[i] = the seed's L at path[i] on the FULL data (sum over all n points, no
+   * logLikelihoods[i] = the starter code's L at path[i] on the FULL data (sum over all n points, no
    * normalising constant), in float64: comparable across batch sizes and objectives.
    */
   logLikelihoods: number[];
@@ -163,7 +163,7 @@ const DEFAULTS = {
  * Maximum-likelihood estimate of a Gaussian's mean by iterative optimisation with
  * TensorFlow.js automatic differentiation: Assignment 1.2, Praxis, Tasks 1–3.
  *
- * The covariance is known. Each step evaluates the seed's log-likelihood
+ * The covariance is known. Each step evaluates the starter code's log-likelihood
  * L(X, mu, Sigma) = sum(-1/2 ((X - mu) Sigma^-1) * (X - mu)) on the data (or a mini-batch) as
  * tensors, gets its gradient from autodiff (`optimizer.minimize`) and updates mu. TensorFlow.js
  * optimizers minimise, so ascent minimises -L (for 'gradient-ascent' that is exactly
@@ -175,13 +175,16 @@ const DEFAULTS = {
  * uploads are disposed at the end, also when the fit throws. Tensor arithmetic is float32; the
  * reported `logLikelihoods` are recomputed in float64 from sufficient statistics.
  *
- * @param rows the data, n rows of length d
- * @param covariance the known d x d covariance, symmetric positive definite
+ * @param rows the data, n rows of length d, every entry within float32's range (|x| <= 3.4e38);
+ *   keep |x - mu|^2 / Sigma well below 3.4e38 or the float32 objective overflows ('diverged')
+ * @param covariance the known d x d covariance, symmetric positive definite, whose inverse has
+ *   entries within float32's range (a covariance of 1e-40 I is refused)
  * @param options see {@link FitGaussianMeanOptions}
  * @returns `{ mean, path, logLikelihoods, batchLogLikelihoods, steps, status }`
  * @throws {TypeError} when an argument or option has the wrong type
- * @throws {RangeError} when the data or covariance are invalid, or an option is out of range
- *   (learningRate <= 0, maxSteps not a positive integer, batchSize outside [1, n], unknown optimizer ...)
+ * @throws {RangeError} when the data or covariance are invalid or beyond float32's range, or an
+ *   option is out of range (learningRate <= 0 or below float32's smallest normal 1.18e-38,
+ *   maxSteps not a positive integer, batchSize outside [1, n], unknown optimizer, an unknown key ...)
  * @example
  * const rows = sampleMultivariateNormal(10000, [1, 1], [[5, 0], [0, 5]], { seed: 0 });
  * const fit = fitGaussianMean(rows, [[5, 0], [0, 5]], { learningRate: 1e-4 });

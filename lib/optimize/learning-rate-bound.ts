@@ -41,11 +41,11 @@ export interface LearningRateBound {
  * log-likelihood L(mu) (known covariance), from the eigenvalues of its Hessian, in float64.
  *
  * L(mu) = -1/2 sum_i (x_i - mu)^T P (x_i - mu) with P = Sigma^-1 is quadratic with Hessian -n P
- * (objective 'sum', the seed's) or -P (objective 'mean', L / n). The update
+ * (objective 'sum', the starter code's) or -P (objective 'mean', L / n). The update
  * mu <- mu + lr grad L multiplies the error mu - x-bar by I - lr n P, so it converges iff
  * |1 - lr c| < 1 for every eigenvalue c of n P, i.e. lr < 2 / c_max; the rate minimising the
  * worst |1 - lr c| is 2 / (c_min + c_max). When Sigma = s I every c equals n / s and lr = s / n
- * jumps to the optimum in one step. With the seed's n = 10000 and Sigma = 5 I: stable 1e-3,
+ * jumps to the optimum in one step. With the starter code's n = 10000 and Sigma = 5 I: stable 1e-3,
  * fastest = one step = 5e-4; its 1e-4 contracts the error by 0.8 per step.
  *
  * For a mini-batch of k points with objective 'sum', pass n = k: the curvature scales with the

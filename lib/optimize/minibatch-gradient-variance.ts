@@ -30,7 +30,7 @@ export interface MinibatchGradientVarianceOptions {
    */
   seed?: number;
   /**
-   * 'sum' (the seed's L over the batch) or 'mean' (L / k), as in `fitGaussianMean`.
+   * 'sum' (the starter code's L over the batch) or 'mean' (L / k), as in `fitGaussianMean`.
    * @default 'sum'
    */
   objective?: Objective;

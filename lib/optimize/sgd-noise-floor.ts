@@ -12,7 +12,7 @@ export interface SgdNoiseFloorOptions {
   learningRate: number;
   /** Points per step k, an integer in [1, n]. */
   batchSize: number;
-  /** 'sum' (the seed's L over the batch) or 'mean' (L / k), as in `fitGaussianMean`. @default 'sum' */
+  /** 'sum' (the starter code's L over the batch) or 'mean' (L / k), as in `fitGaussianMean`. @default 'sum' */
   objective?: Objective;
 }
 

@@ -18,7 +18,7 @@ export interface SampleMultivariateNormalOptions {
  *
  * x = mean + L z where L L^T = covariance (Cholesky) and z has independent standard normal
  * entries from `createStandardNormalGenerator(seed)` (row by row, coordinate by coordinate).
- * Replaces the seed's `np.random.multivariate_normal(mu, sigma, n)` with a draw that is identical
+ * Replaces the starter code's `np.random.multivariate_normal(mu, sigma, n)` with a draw that is identical
  * on every machine and backend, because it involves no tensors and no `Math.random`.
  *
  * @param n number of rows, an integer in [1, 10^7]

@@ -3,7 +3,7 @@ import { createUniformGenerator, UniformGenerator } from './seeded-uniform';
 
 /**
  * A uniformly random subset of `sampleSize` distinct indices from 0 .. populationSize - 1, in
- * random order: the mini-batch draw of stochastic gradient ascent (the seed's
+ * random order: the mini-batch draw of stochastic gradient ascent (the starter code's
  * `np.random.choice(n, k, replace=False)`).
  *
  * A partial Fisher–Yates shuffle whose swaps live in a Map, so a draw costs O(sampleSize) time and
