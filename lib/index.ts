@@ -31,6 +31,8 @@ export { gaussianLogLikelihood, gaussianLogLikelihoodTensor } from './likelihood
 export type { GaussianLogLikelihoodOptions } from './likelihood/gaussian-log-likelihood';
 export { logLikelihoodGrid } from './likelihood/log-likelihood-grid';
 export type { LogLikelihoodGrid, LogLikelihoodGridOptions } from './likelihood/log-likelihood-grid';
+export { minibatchLogLikelihoodGrids } from './likelihood/minibatch-log-likelihood-grids';
+export type { MinibatchLogLikelihoodGrid, MinibatchLogLikelihoodGridsOptions } from './likelihood/minibatch-log-likelihood-grids';
 export { densityProductVersusLogSum } from './likelihood/density-product';
 export type { DensityProductVersusLogSum } from './likelihood/density-product';
 export { bernoulliCurves } from './likelihood/bernoulli-curves';

@@ -168,15 +168,17 @@ function buildFigure(lab, s) {
   });
   const gridOptions = { xRange: [-s.range, s.range], yRange: [-s.range, s.range], steps: 81 };
   const grid = lab.logLikelihoodGrid(rows, COVARIANCE, gridOptions);
-  const uniform = lab.createUniformGenerator(s.seed);
-  const extraSurfaces = Array.from({ length: s.batchSurfaces }, (_, m) => {
-    const batchRows = lab.sampleWithoutReplacement(s.n, s.batchSize, uniform).map((i) => rows[i]);
-    return {
-      name: `mini-batch ${m + 1} of ${s.batchSize} points, L x n/k`,
-      grid: lab.logLikelihoodGrid(batchRows, COVARIANCE, gridOptions),
-      scale: s.n / s.batchSize,
-    };
-  });
+  const extraSurfaces =
+    s.batchSurfaces === 0
+      ? []
+      : lab
+          .minibatchLogLikelihoodGrids(rows, COVARIANCE, {
+            batchSize: s.batchSize,
+            count: s.batchSurfaces,
+            seed: s.seed,
+            ...gridOptions,
+          })
+          .map((/** @type {{ name: string }} */ mesh) => ({ ...mesh, name: `${mesh.name}, L x n/k` }));
   const title = `L(mu) of ${s.n} points, ${s.optimizers.join(' vs ')}, lr ${s.learningRate}, ${batch}`;
   return lab.surfaceTraces(grid, paths, { title, extraSurfaces });
 }
