@@ -37,7 +37,10 @@ export function chainSegments(segments: readonly ContourSegment[]): number[][][]
   segments.forEach(([x1, y1, x2, y2], s) => {
     if (used[s]) return;
     used[s] = true;
-    const forward = [[x1, y1], [x2, y2]];
+    const forward = [
+      [x1, y1],
+      [x2, y2],
+    ];
     extend(forward);
     const backward = [[x1, y1]];
     extend(backward);

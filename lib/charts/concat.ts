@@ -35,12 +35,19 @@ const FIGURE_KEYS = ['$schema', 'config', 'autosize', 'padding', 'background'];
 
 /** Every quantitative colour encoding with an explicit numeric [low, high] domain, in a panel. */
 function quantitativeColors(spec: AnySpec): AnySpec[] {
-  const nested = ['layer', 'concat', 'hconcat', 'vconcat']
-    .flatMap((key) => (Array.isArray(spec[key]) ? (spec[key] as AnySpec[]).flatMap(quantitativeColors) : []));
+  const nested = ['layer', 'concat', 'hconcat', 'vconcat'].flatMap((key) =>
+    Array.isArray(spec[key]) ? (spec[key] as AnySpec[]).flatMap(quantitativeColors) : [],
+  );
   const color = (spec.encoding as AnySpec | undefined)?.color as AnySpec | undefined;
   const domain = (color?.scale as AnySpec | undefined)?.domain;
-  const own = color !== undefined && color.type === 'quantitative' && Array.isArray(domain) &&
-    domain.length === 2 && domain.every((v) => typeof v === 'number') ? [color] : [];
+  const own =
+    color !== undefined &&
+    color.type === 'quantitative' &&
+    Array.isArray(domain) &&
+    domain.length === 2 &&
+    domain.every((v) => typeof v === 'number')
+      ? [color]
+      : [];
   return [...own, ...nested];
 }
 
@@ -76,7 +83,7 @@ function copy(spec: AnySpec): AnySpec {
  */
 export function concat(specs: TopLevelSpec[], options: ConcatOptions = {}): TopLevelSpec {
   requireNonEmptyArray('concat', 'specs', specs);
-  requireFrameOptions('concat', options);
+  requireFrameOptions('concat', options, ['columns', 'title', 'description', 'resolveColor', 'spacing']);
   const o = { resolveColor: 'independent' as const, spacing: 16, ...options };
   if (o.columns !== undefined) requireIntegerAtLeast('concat', 'columns', o.columns, 1);
   if (typeof o.spacing !== 'number') throw new TypeError(`concat requires spacing to be a number, got ${typeof o.spacing}`);
@@ -116,9 +123,15 @@ export function concat(specs: TopLevelSpec[], options: ConcatOptions = {}): TopL
   }
   const descriptions = panels.map((p, k) => `(${k + 1}) ${typeof p.description === 'string' ? p.description : 'a chart'}`);
   const layout = o.columns !== undefined ? `${o.columns} per row` : 'side by side';
-  const description = `${panels.length} charts ${layout}` +
+  const description =
+    `${panels.length} charts ${layout}` +
     `${o.resolveColor === 'shared' && colors.length > 1 ? ', sharing one colour scale' : ''}: ${descriptions.join(' ')}`;
-  const { width: _w, height: _h, view: _v, ...top } = frame({ title: o.title, description: o.description }, description, 'concat');
+  const {
+    width: _w,
+    height: _h,
+    view: _v,
+    ...top
+  } = frame({ title: o.title, description: o.description }, description, 'concat');
   const grid = {
     // vega-lite writes a nested view's description into its SVG group as aria-label, but never the
     // top-level one: the panels sit in one described inner view so that the SVG carries it.

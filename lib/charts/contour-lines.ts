@@ -34,20 +34,30 @@ function checkGrid(grid: HeatmapGrid): void {
     throw new TypeError('contourLines requires grid to be an object with xs, ys and values');
   }
   const { xs, ys, values } = grid;
-  for (const [name, axis] of [['xs', xs], ['ys', ys]] as const) {
-    const ok = Array.isArray(axis) && axis.length >= 2 &&
+  for (const [name, axis] of [
+    ['xs', xs],
+    ['ys', ys],
+  ] as const) {
+    const ok =
+      Array.isArray(axis) &&
+      axis.length >= 2 &&
       axis.every((v, k) => typeof v === 'number' && Number.isFinite(v) && (k === 0 || v > axis[k - 1]));
     if (!ok) throw new RangeError(`contourLines requires ${name} to be at least 2 strictly increasing finite numbers`);
   }
-  if (!Array.isArray(values) || values.length !== ys.length ||
-      values.some((row) => !Array.isArray(row) || row.length !== xs.length)) {
+  if (
+    !Array.isArray(values) ||
+    values.length !== ys.length ||
+    values.some((row) => !Array.isArray(row) || row.length !== xs.length)
+  ) {
     throw new RangeError(
       `contourLines requires values to have ys.length (${ys.length}) rows of xs.length (${xs.length}) numbers`,
     );
   }
-  values.forEach((row, i) => row.forEach((v, j) => {
-    if (typeof v !== 'number') throw new TypeError(`contourLines requires values[${i}][${j}] to be a number, got ${typeof v}`);
-  }));
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (typeof v !== 'number') throw new TypeError(`contourLines requires values[${i}][${j}] to be a number, got ${typeof v}`);
+    }),
+  );
 }
 
 function resolveLevels(values: number[][], levels: number | number[], spacing: 'linear' | 'quadratic'): number[] {
@@ -60,7 +70,9 @@ function resolveLevels(values: number[][], levels: number | number[], spacing: '
     return levels;
   }
   if (typeof levels !== 'number' || !Number.isInteger(levels) || levels < 0) {
-    throw new RangeError(`contourLines requires levels to be a non-negative integer or an array of numbers, got ${String(levels)}`);
+    throw new RangeError(
+      `contourLines requires levels to be a non-negative integer or an array of numbers, got ${String(levels)}`,
+    );
   }
   let min = Infinity;
   let max = -Infinity;
@@ -117,10 +129,15 @@ export function contourLines(grid: HeatmapGrid, options: ContourLinesOptions = {
   };
   return levels.map((level) => {
     const segments: ContourSegment[] = [];
-    const add = (p: [number, number], q: [number, number]): void => { segments.push([p[0], p[1], q[0], q[1]]); };
+    const add = (p: [number, number], q: [number, number]): void => {
+      segments.push([p[0], p[1], q[0], q[1]]);
+    };
     for (let i = 0; i + 1 < ys.length; i += 1) {
       for (let j = 0; j + 1 < xs.length; j += 1) {
-        const a = values[i][j], b = values[i][j + 1], c = values[i + 1][j + 1], d = values[i + 1][j];
+        const a = values[i][j],
+          b = values[i][j + 1],
+          c = values[i + 1][j + 1],
+          d = values[i + 1][j];
         if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c) || !Number.isFinite(d)) continue;
         const code = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0);
         if (code === 0 || code === 15) continue;

@@ -4,7 +4,7 @@ import { formatNumber } from './format-number';
 import { SERIES_LEGEND, seriesStyles } from './palette';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { requireFrameOptions, requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
+import { FRAME_KEYS, requireFrameOptions, requireIntegerAtLeast, requireName, requireNonEmptyArray } from './validate';
 import type { OptimizerPath } from './path-overlay';
 
 /** Options for {@link coordinateTraces}. */
@@ -31,6 +31,9 @@ export interface CoordinateTracesOptions {
   description?: string;
 }
 
+/** Every option name coordinateTraces reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'coordinateNames', 'reference', 'referenceTitle', 'maxPointsPerRun'];
+
 /**
  * Each coordinate of the parameter per step, one panel per coordinate stacked vertically and one
  * colour per run, with an optional dashed rule at a reference value (true mean, closed-form MLE):
@@ -51,13 +54,15 @@ export interface CoordinateTracesOptions {
  */
 export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTracesOptions = {}): TopLevelSpec {
   requireNonEmptyArray('coordinateTraces', 'runs', runs);
-  requireFrameOptions('coordinateTraces', options);
+  requireFrameOptions('coordinateTraces', options, OPTION_KEYS);
   const o = { coordinateNames: ['mu_x', 'mu_y'], referenceTitle: 'reference', maxPointsPerRun: 1000, height: 120, ...options };
   requireNonEmptyArray('coordinateTraces', 'coordinateNames', o.coordinateNames);
   requireIntegerAtLeast('coordinateTraces', 'maxPointsPerRun', o.maxPointsPerRun, 2);
   const dimension = o.coordinateNames.length;
-  if (o.reference !== undefined &&
-      (!Array.isArray(o.reference) || o.reference.length !== dimension || !o.reference.every(Number.isFinite))) {
+  if (
+    o.reference !== undefined &&
+    (!Array.isArray(o.reference) || o.reference.length !== dimension || !o.reference.every(Number.isFinite))
+  ) {
     throw new RangeError(`coordinateTraces requires reference to be ${dimension} finite numbers, one per coordinate`);
   }
   const rows: { run: string; step: number; coordinate: string; value: number }[] = [];
@@ -86,8 +91,20 @@ export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTrace
       encoding: {
         x: { field: 'step', type: 'quantitative' as const, title: 'step' },
         y: { field: 'value', type: 'quantitative' as const, title: name, scale: { zero: false } },
-        color: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.colors }, legend: SERIES_LEGEND },
-        strokeDash: { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runNames, range: styles.dashes }, legend: SERIES_LEGEND },
+        color: {
+          field: 'run',
+          type: 'nominal' as const,
+          title: 'run',
+          scale: { domain: runNames, range: styles.colors },
+          legend: SERIES_LEGEND,
+        },
+        strokeDash: {
+          field: 'run',
+          type: 'nominal' as const,
+          title: 'run',
+          scale: { domain: runNames, range: styles.dashes },
+          legend: SERIES_LEGEND,
+        },
         tooltip: [
           { field: 'run', type: 'nominal' as const, title: 'run' },
           { field: 'step', type: 'quantitative' as const, title: 'step' },
@@ -95,22 +112,33 @@ export function coordinateTraces(runs: OptimizerPath[], options: CoordinateTrace
         ],
       },
     };
-    const rule = o.reference === undefined ? [] : [{
-      data: { values: [{ reference: roundSignificant(o.reference[c]) }] },
-      mark: { type: 'rule' as const, strokeDash: [4, 3], color: 'black' },
-      encoding: {
-        y: { field: 'reference', type: 'quantitative' as const },
-        tooltip: [{ field: 'reference', type: 'quantitative' as const, title: o.referenceTitle, format: '.6~g' }],
-      },
-    }];
+    const rule =
+      o.reference === undefined
+        ? []
+        : [
+            {
+              data: { values: [{ reference: roundSignificant(o.reference[c]) }] },
+              mark: { type: 'rule' as const, strokeDash: [4, 3], color: 'black' },
+              encoding: {
+                y: { field: 'reference', type: 'quantitative' as const },
+                tooltip: [{ field: 'reference', type: 'quantitative' as const, title: o.referenceTitle, format: '.6~g' }],
+              },
+            },
+          ];
     return { width: o.width ?? chartTheme.width, height: o.height, layer: [trace, ...rule] };
   });
-  const description = `${dimension} panels stacked vertically, one per coordinate (${o.coordinateNames.join(', ')}), ` +
+  const description =
+    `${dimension} panels stacked vertically, one per coordinate (${o.coordinateNames.join(', ')}), ` +
     `each showing the coordinate against the step for ${runs.length} run${runs.length === 1 ? '' : 's'} ` +
     `(${runNames.join(', ')}), one colour per run` +
     `${o.reference !== undefined ? `; dashed rules at the reference (${o.reference.map(formatNumber).join(', ')})` : ''}.`;
   // The panels carry the sizes; a vconcat has no top-level width, height or view.
-  const { width: _w, height: _h, view: _v, ...top } = frame({ title: o.title, description: o.description }, description, 'coordinateTraces');
+  const {
+    width: _w,
+    height: _h,
+    view: _v,
+    ...top
+  } = frame({ title: o.title, description: o.description }, description, 'coordinateTraces');
   return {
     ...top,
     data: { values: rows },

@@ -4,7 +4,7 @@ import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { formatNumber } from './format-number';
 import { seriesStyles } from './palette';
-import { requireFinite, requireFrameOptions, requireName, requireNonEmptyArray } from './validate';
+import { FRAME_KEYS, requireFinite, requireFrameOptions, requireName, requireNonEmptyArray } from './validate';
 
 /** A function sampled at points: `ys[k] = f(xs[k])`. */
 export interface FunctionSeries {
@@ -36,6 +36,9 @@ export interface FunctionCurvesOptions extends FrameOptions {
   xDomain?: [number, number];
 }
 
+/** Every option name functionCurves reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'markers', 'xTitle', 'yTitle', 'xDomain'];
+
 /**
  * Curves of functions of one variable for the theory plots: likelihood, prior and posterior
  * densities over theta in [0, 1], or likelihood next to log-likelihood, one colour per curve,
@@ -56,7 +59,7 @@ export interface FunctionCurvesOptions extends FrameOptions {
  */
 export function functionCurves(series: FunctionSeries[], options: FunctionCurvesOptions = {}): TopLevelSpec {
   requireNonEmptyArray('functionCurves', 'series', series);
-  requireFrameOptions('functionCurves', options);
+  requireFrameOptions('functionCurves', options, OPTION_KEYS);
   const o = { markers: [] as VerticalMarker[], xTitle: 'theta', yTitle: 'density', ...options };
   const rows: { curve: string; x: number; y: number }[] = [];
   series.forEach((s, k) => {
@@ -76,28 +79,40 @@ export function functionCurves(series: FunctionSeries[], options: FunctionCurves
   });
   const names = series.map((s) => s.name);
   const styles = seriesStyles(names);
-  const description = `${series.length} curve${series.length === 1 ? '' : 's'} of ${o.yTitle} against ${o.xTitle} (${names.join(', ')})` +
+  const description =
+    `${series.length} curve${series.length === 1 ? '' : 's'} of ${o.yTitle} against ${o.xTitle} (${names.join(', ')})` +
     `${o.markers.length > 0 ? `; vertical markers: ${o.markers.map((m) => `${m.label} at ${formatNumber(m.x)}`).join(', ')}` : ''}.`;
   const xScale = o.xDomain !== undefined ? { domain: o.xDomain, nice: false, zero: false } : { zero: false };
   const markerValues = o.markers.map((m) => ({ x: roundSignificant(m.x), label: m.label }));
-  const markerLayers = markerValues.length === 0 ? [] : [
-    {
-      data: { values: markerValues },
-      mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#444' },
-      encoding: {
-        x: { field: 'x', type: 'quantitative' as const },
-        tooltip: [
-          { field: 'label', type: 'nominal' as const, title: 'marker' },
-          { field: 'x', type: 'quantitative' as const, title: o.xTitle, format: '.4~g' },
-        ],
-      },
-    },
-    {
-      data: { values: markerValues },
-      mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, dx: 3, y: 2, fontSize: 11, color: '#444' },
-      encoding: { x: { field: 'x', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
-    },
-  ];
+  const markerLayers =
+    markerValues.length === 0
+      ? []
+      : [
+          {
+            data: { values: markerValues },
+            mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#444' },
+            encoding: {
+              x: { field: 'x', type: 'quantitative' as const },
+              tooltip: [
+                { field: 'label', type: 'nominal' as const, title: 'marker' },
+                { field: 'x', type: 'quantitative' as const, title: o.xTitle, format: '.4~g' },
+              ],
+            },
+          },
+          {
+            data: { values: markerValues },
+            mark: {
+              type: 'text' as const,
+              align: 'left' as const,
+              baseline: 'top' as const,
+              dx: 3,
+              y: 2,
+              fontSize: 11,
+              color: '#444',
+            },
+            encoding: { x: { field: 'x', type: 'quantitative' as const }, text: { field: 'label', type: 'nominal' as const } },
+          },
+        ];
   return {
     ...frame(o, description, 'functionCurves'),
     layer: [

@@ -10,7 +10,7 @@ import { chainSegments } from './chain-segments';
 import { simplifyPolyline } from './simplify-polyline';
 import { equalScaleSize } from './equal-scale-size';
 import { formatNumber } from './format-number';
-import { requireFrameOptions, requireIntegerAtLeast, requireOptionalString } from './validate';
+import { FRAME_KEYS, requireFrameOptions, requireIntegerAtLeast, requireOptionalString } from './validate';
 
 /** A function of two variables sampled on a rectangular grid. */
 export interface HeatmapGrid {
@@ -82,7 +82,9 @@ const CONTOUR_STYLE = { opacity: 0.6, strokeWidth: 0.9 };
 const BRIGHT_FROM = 0.55;
 
 function requireAxis(name: 'xs' | 'ys', axis: unknown): asserts axis is number[] {
-  const ok = Array.isArray(axis) && axis.length >= 2 &&
+  const ok =
+    Array.isArray(axis) &&
+    axis.length >= 2 &&
     axis.every((v, k) => typeof v === 'number' && Number.isFinite(v) && (k === 0 || v > axis[k - 1]));
   if (!ok) throw new RangeError(`heatmap requires ${name} to be at least 2 strictly increasing finite numbers`);
 }
@@ -125,20 +127,36 @@ function contourLayer(grid: HeatmapGrid, options: ContourLinesOptions, o: { valu
     }
   }
   if (rows.length === 0) return [];
-  return [{
-    data: { values: `c,x,y\n${rows.join('\n')}`, format: { type: 'csv', parse: { c: 'number', x: 'number', y: 'number' } } },
-    transform: [{ calculate: `${arrayLiteral(lineLevels)}[datum.c]`, as: 'level' }],
-    mark: { type: 'line', aria: false, clip: true, interpolate: 'linear', ...CONTOUR_STYLE },
-    encoding: {
-      stroke: { condition: { test: `datum.level > ${roundSignificant(brightAbove)}`, value: '#333333' }, value: '#ffffff' },
-      x: { field: 'x', type: 'quantitative' },
-      y: { field: 'y', type: 'quantitative' },
-      detail: { field: 'c', type: 'nominal' },
-      order: { value: null },
-      tooltip: [{ field: 'level', type: 'quantitative', title: `contour of ${o.valueTitle}`, format: '.6~g' }],
+  return [
+    {
+      data: { values: `c,x,y\n${rows.join('\n')}`, format: { type: 'csv', parse: { c: 'number', x: 'number', y: 'number' } } },
+      transform: [{ calculate: `${arrayLiteral(lineLevels)}[datum.c]`, as: 'level' }],
+      mark: { type: 'line', aria: false, clip: true, interpolate: 'linear', ...CONTOUR_STYLE },
+      encoding: {
+        stroke: { condition: { test: `datum.level > ${roundSignificant(brightAbove)}`, value: '#333333' }, value: '#ffffff' },
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative' },
+        detail: { field: 'c', type: 'nominal' },
+        order: { value: null },
+        tooltip: [{ field: 'level', type: 'quantitative', title: `contour of ${o.valueTitle}`, format: '.6~g' }],
+      },
     },
-  }];
+  ];
 }
+
+/** Every option name heatmap reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [
+  ...FRAME_KEYS,
+  'maxCellsPerSide',
+  'xTitle',
+  'yTitle',
+  'valueTitle',
+  'scheme',
+  'contours',
+  'contourLevels',
+  'contourSpacing',
+  'equalScales',
+];
 
 /**
  * Colour map of a function of two variables, such as the log-likelihood of the mean of a 2-D
@@ -187,21 +205,26 @@ export function heatmap(grid: HeatmapGrid, options: HeatmapOptions = {}): TopLev
   requireAxis('xs', xs);
   requireAxis('ys', ys);
   if (values.length !== ys.length || values.some((row) => !Array.isArray(row) || row.length !== xs.length)) {
-    throw new RangeError(
-      `heatmap requires values to have ys.length (${ys.length}) rows of xs.length (${xs.length}) numbers`,
-    );
+    throw new RangeError(`heatmap requires values to have ys.length (${ys.length}) rows of xs.length (${xs.length}) numbers`);
   }
-  values.forEach((row, i) => row.forEach((v, j) => {
-    if (typeof v !== 'number') {
-      throw new TypeError(`heatmap requires values[${i}][${j}] to be a number, got ${typeof v === 'string' ? `'${v}'` : v === null ? 'null' : typeof v}`);
-    }
-  }));
-  requireFrameOptions('heatmap', options);
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (typeof v !== 'number') {
+        throw new TypeError(
+          `heatmap requires values[${i}][${j}] to be a number, got ${typeof v === 'string' ? `'${v}'` : v === null ? 'null' : typeof v}`,
+        );
+      }
+    }),
+  );
+  requireFrameOptions('heatmap', options, OPTION_KEYS);
   const o = { ...DEFAULTS, ...options };
   requireIntegerAtLeast('heatmap', 'maxCellsPerSide', o.maxCellsPerSide, 2);
   requireIntegerAtLeast('heatmap', 'contours', o.contours, 0);
   for (const key of ['xTitle', 'yTitle', 'valueTitle'] as const) requireOptionalString('heatmap', key, o[key]);
-  if (o.contourLevels !== undefined && (!Array.isArray(o.contourLevels) || !o.contourLevels.every((l) => typeof l === 'number' && Number.isFinite(l)))) {
+  if (
+    o.contourLevels !== undefined &&
+    (!Array.isArray(o.contourLevels) || !o.contourLevels.every((l) => typeof l === 'number' && Number.isFinite(l)))
+  ) {
     throw new RangeError('heatmap requires contourLevels to be an array of finite numbers');
   }
 
@@ -233,17 +256,26 @@ export function heatmap(grid: HeatmapGrid, options: HeatmapOptions = {}): TopLev
   if (o.contourSpacing !== 'linear' && o.contourSpacing !== 'quadratic') {
     throw new RangeError(`heatmap requires contourSpacing to be 'linear' or 'quadratic', got ${String(o.contourSpacing)}`);
   }
-  const contours = (Array.isArray(levels) ? levels.length : levels) > 0
-    ? contourLayer(resampled, { levels, spacing: o.contourSpacing }, o,
-      colorDomain === undefined ? Infinity : colorDomain[0] + BRIGHT_FROM * (colorDomain[1] - colorDomain[0]))
-    : [];
+  const contours =
+    (Array.isArray(levels) ? levels.length : levels) > 0
+      ? contourLayer(
+          resampled,
+          { levels, spacing: o.contourSpacing },
+          o,
+          colorDomain === undefined ? Infinity : colorDomain[0] + BRIGHT_FROM * (colorDomain[1] - colorDomain[0]),
+        )
+      : [];
   const range = (d: number[]): string => `[${formatNumber(d[0])}, ${formatNumber(d[1])}]`;
   const description = [
     `Heatmap of the ${o.valueTitle} over ${o.xTitle} in ${range(xDomain)} and ${o.yTitle} in ${range(yDomain)}`,
     o.scheme === 'viridis' ? '; brighter is higher (dark purple lowest, yellow highest)' : `; colour scheme ${o.scheme}`,
-    colorDomain !== undefined ? `, values from ${formatNumber(colorDomain[0])} to ${formatNumber(colorDomain[1])}` : ', no finite values',
+    colorDomain !== undefined
+      ? `, values from ${formatNumber(colorDomain[0])} to ${formatNumber(colorDomain[1])}`
+      : ', no finite values',
     contours.length > 0 ? `; contour lines at ${Array.isArray(levels) ? levels.length : levels} levels` : '',
-    cells.length < rows.length * columns.length ? `; ${rows.length * columns.length - cells.length} blank cells (non-finite values)` : '',
+    cells.length < rows.length * columns.length
+      ? `; ${rows.length * columns.length - cells.length} blank cells (non-finite values)`
+      : '',
     '.',
   ].join('');
 
@@ -265,7 +297,9 @@ export function heatmap(grid: HeatmapGrid, options: HeatmapOptions = {}): TopLev
       y: { field: 'y0', type: 'quantitative', title: o.yTitle, scale: { domain: yDomain, nice: false, zero: false } },
       y2: { field: 'y1' },
       color: {
-        field: 'v', type: 'quantitative', title: o.valueTitle,
+        field: 'v',
+        type: 'quantitative',
+        title: o.valueTitle,
         scale: { scheme: o.scheme, ...(colorDomain !== undefined ? { domain: colorDomain } : {}) },
       },
       tooltip: [

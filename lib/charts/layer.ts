@@ -70,7 +70,10 @@ export function layer(...specs: TopLevelSpec[]): TopLevelSpec {
     return child;
   });
   const distinctColors = new Set(layers.flatMap(colorKeys));
-  const description = descriptions.length > 0 ? { description: descriptions.join(' Overlaid: '), view: { description: descriptions.join(' Overlaid: ') } } : {};
+  const description =
+    descriptions.length > 0
+      ? { description: descriptions.join(' Overlaid: '), view: { description: descriptions.join(' Overlaid: ') } }
+      : {};
   return {
     ...figure,
     ...description,

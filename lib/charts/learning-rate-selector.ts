@@ -3,7 +3,7 @@ import { frame } from './theme';
 import { formatNumber } from './format-number';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { requireFinite, requireFrameOptions, requireIntegerAtLeast, requireNonEmptyArray } from './validate';
+import { FRAME_KEYS, requireFinite, requireFrameOptions, requireIntegerAtLeast, requireNonEmptyArray } from './validate';
 
 /** One precomputed optimizer run at a given learning rate. */
 export interface LearningRateRun {
@@ -37,6 +37,9 @@ export interface LearningRateSelectorOptions {
   description?: string;
 }
 
+/** Every option name learningRateSelector reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'defaultLearningRate', 'input', 'yTitle', 'maxPointsPerRun'];
+
 /**
  * Value per step for one learning rate at a time, picked from a menu: all runs are precomputed
  * in the notebook and sent in the spec; a Vega-Lite parameter `learningRate` bound to a select
@@ -59,8 +62,14 @@ export interface LearningRateSelectorOptions {
  */
 export function learningRateSelector(runs: LearningRateRun[], options: LearningRateSelectorOptions = {}): TopLevelSpec {
   requireNonEmptyArray('learningRateSelector', 'runs', runs);
-  requireFrameOptions('learningRateSelector', options);
-  const o = { input: 'select' as const, yTitle: 'log-likelihood', maxPointsPerRun: 1000, title: 'Log-likelihood per step', ...options };
+  requireFrameOptions('learningRateSelector', options, OPTION_KEYS);
+  const o = {
+    input: 'select' as const,
+    yTitle: 'log-likelihood',
+    maxPointsPerRun: 1000,
+    title: 'Log-likelihood per step',
+    ...options,
+  };
   requireIntegerAtLeast('learningRateSelector', 'maxPointsPerRun', o.maxPointsPerRun, 2);
   const rates: number[] = [];
   const rows: { learningRate: number; step: number; value: number }[] = [];
@@ -77,13 +86,19 @@ export function learningRateSelector(runs: LearningRateRun[], options: LearningR
   });
   const chosen = o.defaultLearningRate === undefined ? rates[0] : roundSignificant(o.defaultLearningRate);
   if (!rates.includes(chosen)) {
-    throw new RangeError(`learningRateSelector requires defaultLearningRate to be one of ${rates.join(', ')}, got ${o.defaultLearningRate}`);
+    throw new RangeError(
+      `learningRateSelector requires defaultLearningRate to be one of ${rates.join(', ')}, got ${o.defaultLearningRate}`,
+    );
   }
-  const description = `Line chart of ${o.yTitle} against the step for one learning rate at a time, picked from a menu of ` +
+  const description =
+    `Line chart of ${o.yTitle} against the step for one learning rate at a time, picked from a menu of ` +
     `${rates.length} rates (${rates.map(formatNumber).join(', ')}); learning rate ${formatNumber(chosen)} is shown by default.`;
   return {
     ...frame(o, description, 'learningRateSelector'),
-    title: { text: o.title, subtitle: `learning rate ${chosen} shown by default; pick another with the menu (interactive view only)` },
+    title: {
+      text: o.title,
+      subtitle: `learning rate ${chosen} shown by default; pick another with the menu (interactive view only)`,
+    },
     params: [{ name: 'learningRate', value: chosen, bind: { input: o.input, options: rates, name: 'learning rate ' } }],
     data: { values: rows },
     // Loose equality: the menu hands back the option value, which may arrive as a string.

@@ -4,7 +4,7 @@ import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { formatNumber } from './format-number';
 import { seriesStyles } from './palette';
-import { requireFinite, requireFrameOptions, requireInterval, requireName, requireNonEmptyArray } from './validate';
+import { FRAME_KEYS, requireFinite, requireFrameOptions, requireInterval, requireName, requireNonEmptyArray } from './validate';
 
 /** A straight line `y = slope * x + intercept`. */
 export interface StraightLine {
@@ -16,9 +16,8 @@ export interface StraightLine {
   intercept: number;
 }
 
-/** Options for {@link lineOverlay}. */
-export interface LineOverlayOptions extends FrameOptions {
-}
+/** Options for {@link lineOverlay}: the frame options (title, size, description). */
+export type LineOverlayOptions = FrameOptions;
 
 /**
  * Straight lines over an x range, one colour per line, made to be layered over a {@link scatter}
@@ -41,7 +40,7 @@ export interface LineOverlayOptions extends FrameOptions {
 export function lineOverlay(lines: StraightLine[], xDomain: [number, number], options: LineOverlayOptions = {}): TopLevelSpec {
   requireNonEmptyArray('lineOverlay', 'lines', lines);
   requireInterval('lineOverlay', 'xDomain', xDomain);
-  requireFrameOptions('lineOverlay', options);
+  requireFrameOptions('lineOverlay', options, FRAME_KEYS);
   const values = lines.flatMap((line, k) => {
     requireName('lineOverlay', `lines[${k}].name`, line?.name);
     requireFinite('lineOverlay', `lines[${k}].slope`, line.slope);
@@ -56,7 +55,8 @@ export function lineOverlay(lines: StraightLine[], xDomain: [number, number], op
   });
   const names = lines.map((l) => l.name);
   const styles = seriesStyles(names);
-  const description = `${lines.length} straight line${lines.length === 1 ? '' : 's'} over x from ${formatNumber(xDomain[0])} to ` +
+  const description =
+    `${lines.length} straight line${lines.length === 1 ? '' : 's'} over x from ${formatNumber(xDomain[0])} to ` +
     `${formatNumber(xDomain[1])}: ${lines.map((l) => `${l.name}, y = ${formatNumber(l.slope)} x + ${formatNumber(l.intercept)}`).join('; ')}.`;
   return {
     ...frame(options, description, 'lineOverlay'),

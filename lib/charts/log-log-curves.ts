@@ -3,7 +3,7 @@ import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { seriesStyles } from './palette';
-import { requireFrameOptions, requireName, requireNonEmptyArray } from './validate';
+import { FRAME_KEYS, requireFrameOptions, requireName, requireNonEmptyArray } from './validate';
 
 /** One curve of positive (x, y) pairs, e.g. gradient variance against batch size. */
 export interface LogLogSeries {
@@ -25,6 +25,9 @@ export interface LogLogCurvesOptions extends FrameOptions {
   yTitle?: string;
 }
 
+/** Every option name logLogCurves reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'xTitle', 'yTitle'];
+
 /**
  * Curves on log-log axes, one colour per curve: the chart for power laws such as the variance of
  * a mini-batch gradient against the batch size k (a slope of -1 is a 1/k law), or the gap to the
@@ -43,7 +46,7 @@ export interface LogLogCurvesOptions extends FrameOptions {
  */
 export function logLogCurves(series: LogLogSeries[], options: LogLogCurvesOptions = {}): TopLevelSpec {
   requireNonEmptyArray('logLogCurves', 'series', series);
-  requireFrameOptions('logLogCurves', options);
+  requireFrameOptions('logLogCurves', options, OPTION_KEYS);
   const o = { xTitle: 'x', yTitle: 'y', ...options };
   const rows: { curve: string; x: number; y: number; line: boolean }[] = [];
   series.forEach((s, k) => {
@@ -61,7 +64,8 @@ export function logLogCurves(series: LogLogSeries[], options: LogLogCurvesOption
   });
   const names = series.map((s) => s.name);
   const styles = seriesStyles(names);
-  const description = `Log-log chart of ${o.yTitle} against ${o.xTitle}, ${series.length} curve${series.length === 1 ? '' : 's'} ` +
+  const description =
+    `Log-log chart of ${o.yTitle} against ${o.xTitle}, ${series.length} curve${series.length === 1 ? '' : 's'} ` +
     `(${names.join(', ')}), one colour per curve; on these axes a power law is a straight line.`;
   const encoding = {
     x: { field: 'x', type: 'quantitative' as const, title: o.xTitle, scale: { type: 'log' as const } },

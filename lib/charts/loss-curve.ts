@@ -6,7 +6,13 @@ import { stridedIndices } from './stride';
 import { formatNumber } from './format-number';
 import { SERIES_LEGEND, seriesStyles } from './palette';
 import {
-  requireFinite, requireFrameOptions, requireIntegerAtLeast, requireName, requireNonEmptyArray, requireOptionalString,
+  FRAME_KEYS,
+  requireFinite,
+  requireFrameOptions,
+  requireIntegerAtLeast,
+  requireName,
+  requireNonEmptyArray,
+  requireOptionalString,
 } from './validate';
 
 /** One curve of values per optimizer step. */
@@ -43,6 +49,9 @@ export interface LossCurveOptions extends FrameOptions {
   yTitle?: string;
 }
 
+/** Every option name lossCurve reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'optimum', 'logScale', 'gapFloor', 'maxPointsPerSeries', 'xTitle', 'yTitle'];
+
 /**
  * Value per step for one or more optimizer runs (log-likelihood per step, or its gap to the
  * optimum on a log scale), one colour per series. Hovering a point shows series, step and value.
@@ -61,7 +70,7 @@ export interface LossCurveOptions extends FrameOptions {
  */
 export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}): TopLevelSpec {
   requireNonEmptyArray('lossCurve', 'series', series);
-  requireFrameOptions('lossCurve', options);
+  requireFrameOptions('lossCurve', options, OPTION_KEYS);
   const o = { logScale: false, gapFloor: 1e-12, maxPointsPerSeries: 1000, xTitle: 'step', ...options };
   const gap = o.optimum !== undefined;
   if (gap) requireFinite('lossCurve', 'optimum', o.optimum);
@@ -89,11 +98,14 @@ export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}):
       rows.push({ series: s.name, step, value: roundSignificant(value) });
     }
     const last = rows.length > 0 && rows[rows.length - 1].series === s.name ? rows[rows.length - 1] : undefined;
-    summaries.push(`${s.name}: ${s.values.length} values${last !== undefined ? `, last drawn ${formatNumber(last.value)} at step ${last.step}` : ', none finite'}`);
+    summaries.push(
+      `${s.name}: ${s.values.length} values${last !== undefined ? `, last drawn ${formatNumber(last.value)} at step ${last.step}` : ', none finite'}`,
+    );
   });
   const names = series.map((s) => s.name);
   const styles = seriesStyles(names);
-  const description = `Line chart of ${series.length} series of ${yTitle} against ${o.xTitle}` +
+  const description =
+    `Line chart of ${series.length} series of ${yTitle} against ${o.xTitle}` +
     `${o.logScale ? ' on a log-scale y axis' : ''}, one colour per series (${summaries.join('; ')}).`;
   return {
     ...frame(o, description, 'lossCurve'),
@@ -104,8 +116,20 @@ export function lossCurve(series: StepSeries[], options: LossCurveOptions = {}):
     encoding: {
       x: { field: 'step', type: 'quantitative', title: o.xTitle },
       y: { field: 'value', type: 'quantitative', title: yTitle, scale: o.logScale ? { type: 'log' } : { zero: false } },
-      color: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.colors }, legend: SERIES_LEGEND },
-      strokeDash: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: styles.dashes }, legend: SERIES_LEGEND },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: 'series',
+        scale: { domain: names, range: styles.colors },
+        legend: SERIES_LEGEND,
+      },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        title: 'series',
+        scale: { domain: names, range: styles.dashes },
+        legend: SERIES_LEGEND,
+      },
       tooltip: [
         { field: 'series', type: 'nominal', title: 'series' },
         { field: 'step', type: 'quantitative', title: 'step' },

@@ -68,7 +68,10 @@ const EXTRA_DASHES: number[][] = [SOLID, [6, 3], [2, 2], [6, 2, 2, 2]];
  * optimizerOf('SGD'); // => undefined
  */
 export function optimizerOf(name: string): string | undefined {
-  const normal = String(name).trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const normal = String(name)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return Object.keys(OPTIMIZER_STYLES)
     .filter((key) => normal === key || (normal.startsWith(key) && !/[a-z]/.test(normal.charAt(key.length))))
     .sort((a, b) => b.length - a.length)[0];

@@ -7,7 +7,13 @@ import { equalScaleSize } from './equal-scale-size';
 import { formatNumber } from './format-number';
 import { SERIES_LEGEND, seriesStyles } from './palette';
 import {
-  requireFrameOptions, requireIntegerAtLeast, requireInterval, requireName, requireNonEmptyArray, requireOptionalString,
+  FRAME_KEYS,
+  requireFrameOptions,
+  requireIntegerAtLeast,
+  requireInterval,
+  requireName,
+  requireNonEmptyArray,
+  requireOptionalString,
 } from './validate';
 
 /** The iterates of one optimizer run: `points[step] = [x, y]`. */
@@ -73,6 +79,9 @@ function runIn(names: string[]): string {
   return `indexof(${JSON.stringify(names)}, datum.run) >= 0`;
 }
 
+/** Every option name pathOverlay reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'domain', 'maxPointsPerPath', 'xTitle', 'yTitle', 'highlight', 'equalScales'];
+
 /**
  * Optimizer update paths in the parameter plane: a line and a dot per step, one colour per run,
  * made to be layered over a {@link heatmap} of the objective with {@link layer}. Hovering a dot
@@ -102,7 +111,7 @@ function runIn(names: string[]): string {
  */
 export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions = {}): TopLevelSpec {
   requireNonEmptyArray('pathOverlay', 'paths', paths);
-  requireFrameOptions('pathOverlay', options);
+  requireFrameOptions('pathOverlay', options, OPTION_KEYS);
   const o = { ...DEFAULTS, ...options };
   requireInterval('pathOverlay', 'domain.x', o.domain?.x);
   requireInterval('pathOverlay', 'domain.y', o.domain?.y);
@@ -134,7 +143,9 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
   const runs = paths.map((path) => path.name);
   o.highlight.forEach((name, k) => {
     if (!runs.includes(name)) {
-      throw new RangeError(`pathOverlay requires highlight[${k}] to be one of the run names (${runs.join(', ')}), got '${String(name)}'`);
+      throw new RangeError(
+        `pathOverlay requires highlight[${k}] to be one of the run names (${runs.join(', ')}), got '${String(name)}'`,
+      );
     }
   });
   const styles = seriesStyles(runs);
@@ -146,14 +157,19 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
   const legend = SERIES_LEGEND;
   const color = { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.colors }, legend };
   // The same legend properties on both channels, so that vega-lite merges them into one legend.
-  const strokeDash = { field: 'run', type: 'nominal' as const, title: 'run', scale: { domain: runs, range: styles.dashes }, legend };
+  const strokeDash = {
+    field: 'run',
+    type: 'nominal' as const,
+    title: 'run',
+    scale: { domain: runs, range: styles.dashes },
+    legend,
+  };
   const order = { field: 'step', type: 'quantitative' as const };
   // A halo that contrasts with the line: dark under light colours (yellow), white under the rest.
   // A condition on the name, not a scale: a second scale on 'run' would fight the legend.
   const light = runs.filter((_, k) => luminance(styles.colors[k]) > 0.6);
-  const halo = light.length === 0
-    ? { value: '#ffffff' }
-    : { condition: { test: runIn(light), value: '#333333' }, value: '#ffffff' };
+  const halo =
+    light.length === 0 ? { value: '#ffffff' } : { condition: { test: runIn(light), value: '#333333' }, value: '#ffffff' };
   const tooltip = [
     { field: 'run', type: 'nominal' as const, title: 'run' },
     { field: 'step', type: 'quantitative' as const, title: 'step' },
@@ -188,7 +204,8 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
     : group(undefined, 2, 14);
   const size = o.equalScales ? equalScaleSize(o.domain.x, o.domain.y, o) : {};
   const region = `${o.xTitle} in [${o.domain.x.map(formatNumber).join(', ')}] and ${o.yTitle} in [${o.domain.y.map(formatNumber).join(', ')}]`;
-  const description = `Paths of ${paths.length} optimizer run${paths.length === 1 ? '' : 's'} over ${region}, ` +
+  const description =
+    `Paths of ${paths.length} optimizer run${paths.length === 1 ? '' : 's'} over ${region}, ` +
     `a line and a dot per step, one colour per run (${summaries.join('; ')})` +
     `${highlighted ? `; drawn on top, thicker: ${o.highlight.join(', ')}` : ''}.`;
   return {

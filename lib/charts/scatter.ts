@@ -4,7 +4,13 @@ import { formatNumber } from './format-number';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
 import {
-  requireFrameOptions, requireIntegerAtLeast, requireNonEmptyArray, requireOptionalString, requirePositive, requireUnitInterval,
+  FRAME_KEYS,
+  requireFrameOptions,
+  requireIntegerAtLeast,
+  requireNonEmptyArray,
+  requireOptionalString,
+  requirePositive,
+  requireUnitInterval,
 } from './validate';
 
 /** Options for {@link scatter}. */
@@ -38,6 +44,9 @@ export interface ScatterOptions {
 
 const DEFAULTS = { maxPoints: 2000, xTitle: 'x', yTitle: 'y', pointSize: 10, opacity: 0.35, color: '#4c78a8' };
 
+/** Every option name scatter reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'maxPoints', 'xTitle', 'yTitle', 'pointSize', 'opacity', 'color'];
+
 /**
  * Scatter plot of 2-D points, e.g. a sample from a 2-D Gaussian or (x, y) pairs for a
  * regression. Large samples are thinned deterministically (every k-th point, evenly strided, so
@@ -58,7 +67,7 @@ const DEFAULTS = { maxPoints: 2000, xTitle: 'x', yTitle: 'y', pointSize: 10, opa
 export function scatter(rows: number[][], options: ScatterOptions = {}): TopLevelSpec {
   requireNonEmptyArray('scatter', 'rows', rows);
   const o = { ...DEFAULTS, ...options };
-  requireFrameOptions('scatter', options);
+  requireFrameOptions('scatter', options, OPTION_KEYS);
   requireIntegerAtLeast('scatter', 'maxPoints', o.maxPoints, 1);
   requirePositive('scatter', 'pointSize', o.pointSize);
   requireUnitInterval('scatter', 'opacity', o.opacity);
@@ -72,15 +81,18 @@ export function scatter(rows: number[][], options: ScatterOptions = {}): TopLeve
   });
   const kept = stridedIndices(rows.length, o.maxPoints);
   const values = kept.map((k) => ({ x: roundSignificant(rows[k][0]), y: roundSignificant(rows[k][1]) }));
-  const note = kept.length < rows.length
-    ? `showing ${kept.length} of ${rows.length} points (evenly strided subsample)`
-    : undefined;
-  const title = o.title !== undefined
-    ? { title: note !== undefined ? { text: o.title, subtitle: note } : o.title }
-    : note !== undefined ? { title: note } : {};
+  const note =
+    kept.length < rows.length ? `showing ${kept.length} of ${rows.length} points (evenly strided subsample)` : undefined;
+  const title =
+    o.title !== undefined
+      ? { title: note !== undefined ? { text: o.title, subtitle: note } : o.title }
+      : note !== undefined
+        ? { title: note }
+        : {};
   const extent = (k: 0 | 1): string =>
     `from ${formatNumber(Math.min(...values.map((v) => (k === 0 ? v.x : v.y))))} to ${formatNumber(Math.max(...values.map((v) => (k === 0 ? v.x : v.y))))}`;
-  const description = `Scatter plot of ${kept.length === rows.length ? rows.length : `${kept.length} of ${rows.length}`} points, ` +
+  const description =
+    `Scatter plot of ${kept.length === rows.length ? rows.length : `${kept.length} of ${rows.length}`} points, ` +
     `${o.xTitle} ${extent(0)} and ${o.yTitle} ${extent(1)}.`;
   return {
     ...frame({ ...o, title: undefined }, description, 'scatter'),

@@ -27,9 +27,7 @@ export function simplifyPolyline(points: readonly number[][], tolerance: number)
     for (let k = first + 1; k < last; k += 1) {
       const [px, py] = points[k];
       // Distance to the chord, or to its end point when the chord has zero length (a closed loop).
-      const d = length === 0
-        ? Math.hypot(px - ax, py - ay)
-        : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
+      const d = length === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
       if (d > distance) {
         distance = d;
         farthest = k;

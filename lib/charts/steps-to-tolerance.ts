@@ -5,7 +5,12 @@ import { formatNumber } from './format-number';
 import { roundSignificant } from './round';
 import { SERIES_LEGEND, seriesStyles } from './palette';
 import {
-  requireFrameOptions, requireName, requireNonEmptyArray, requireOptionalString, requirePositive,
+  FRAME_KEYS,
+  requireFrameOptions,
+  requireName,
+  requireNonEmptyArray,
+  requireOptionalString,
+  requirePositive,
 } from './validate';
 
 /** Steps to tolerance of one optimizer over a sweep of learning rates. */
@@ -36,16 +41,28 @@ export interface StepsToToleranceOptions extends FrameOptions {
   yTitle?: string;
 }
 
-interface Row { series: string; learningRate: number; steps: number | null; y: number | null; top: number | null; piece: number }
+interface Row {
+  series: string;
+  learningRate: number;
+  steps: number | null;
+  y: number | null;
+  top: number | null;
+  piece: number;
+}
 
 /** Each series' fact for the description: its fewest steps and at which rate, how many converged. */
 function summary(s: ToleranceSeries): string {
   const converged = s.points.filter((p) => p.steps !== null) as { learningRate: number; steps: number }[];
   if (converged.length === 0) return `${s.name}: no rate converged`;
   const best = converged.reduce((a, b) => (b.steps < a.steps ? b : a));
-  return `${s.name}: fewest ${best.steps} steps at ${formatNumber(best.learningRate)}, ` +
-    `converged at ${converged.length} of ${s.points.length} rates`;
+  return (
+    `${s.name}: fewest ${best.steps} steps at ${formatNumber(best.learningRate)}, ` +
+    `converged at ${converged.length} of ${s.points.length} rates`
+  );
 }
+
+/** Every option name stepsToTolerance reads: any other key is a RangeError naming the nearest. */
+const OPTION_KEYS = [...FRAME_KEYS, 'maxSteps', 'logScale', 'xTitle', 'yTitle'];
 
 /**
  * Steps to tolerance against the learning rate, one line per optimizer on a log-scale rate axis:
@@ -74,21 +91,24 @@ function summary(s: ToleranceSeries): string {
  */
 export function stepsToTolerance(series: ToleranceSeries[], options: StepsToToleranceOptions = {}): TopLevelSpec {
   requireNonEmptyArray('stepsToTolerance', 'series', series);
-  requireFrameOptions('stepsToTolerance', options);
+  requireFrameOptions('stepsToTolerance', options, OPTION_KEYS);
   const o = { logScale: true, xTitle: 'learning rate', yTitle: 'steps to tolerance', ...options };
   requireOptionalString('stepsToTolerance', 'xTitle', o.xTitle);
   requireOptionalString('stepsToTolerance', 'yTitle', o.yTitle);
-  if (typeof o.logScale !== 'boolean') throw new TypeError(`stepsToTolerance requires logScale to be a boolean, got ${typeof o.logScale}`);
+  if (typeof o.logScale !== 'boolean')
+    throw new TypeError(`stepsToTolerance requires logScale to be a boolean, got ${typeof o.logScale}`);
   if (o.maxSteps !== undefined) requirePositive('stepsToTolerance', 'maxSteps', o.maxSteps);
   series.forEach((s, k) => {
     requireName('stepsToTolerance', `series[${k}].name`, s?.name);
     requireNonEmptyArray('stepsToTolerance', `series[${k}].points`, s.points);
     s.points.forEach((p, i) => {
       const at = `series[${k}].points[${i}]`;
-      if (p === null || typeof p !== 'object') throw new TypeError(`stepsToTolerance requires ${at} to be an object with learningRate and steps`);
+      if (p === null || typeof p !== 'object')
+        throw new TypeError(`stepsToTolerance requires ${at} to be an object with learningRate and steps`);
       requirePositive('stepsToTolerance', `${at}.learningRate`, p.learningRate);
       if (p.steps === null) return;
-      if (typeof p.steps !== 'number') throw new TypeError(`stepsToTolerance requires ${at}.steps to be a number or null, got ${typeof p.steps}`);
+      if (typeof p.steps !== 'number')
+        throw new TypeError(`stepsToTolerance requires ${at}.steps to be a number or null, got ${typeof p.steps}`);
       if (!Number.isSafeInteger(p.steps) || p.steps < 0) {
         throw new RangeError(`stepsToTolerance requires ${at}.steps to be a non-negative integer or null, got ${p.steps}`);
       }
@@ -97,7 +117,9 @@ export function stepsToTolerance(series: ToleranceSeries[], options: StepsToTole
   const counts = series.flatMap((s) => s.points.flatMap((p) => (p.steps === null ? [] : [p.steps])));
   const largest = counts.length > 0 ? Math.max(...counts) : 0;
   if (o.maxSteps !== undefined && o.maxSteps < largest) {
-    throw new RangeError(`stepsToTolerance requires maxSteps to be at least the largest converged count (${largest}), got ${o.maxSteps}`);
+    throw new RangeError(
+      `stepsToTolerance requires maxSteps to be at least the largest converged count (${largest}), got ${o.maxSteps}`,
+    );
   }
   const floor = o.logScale ? 1 : 0;
   const top = o.maxSteps ?? Math.max(2 * largest, 10);
@@ -122,8 +144,20 @@ export function stepsToTolerance(series: ToleranceSeries[], options: StepsToTole
   });
   const names = series.map((s) => s.name);
   const styles = seriesStyles(names);
-  const color = { field: 'series', type: 'nominal' as const, title: 'optimizer', scale: { domain: names, range: styles.colors }, legend: SERIES_LEGEND };
-  const strokeDash = { field: 'series', type: 'nominal' as const, title: 'optimizer', scale: { domain: names, range: styles.dashes }, legend: SERIES_LEGEND };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: 'optimizer',
+    scale: { domain: names, range: styles.colors },
+    legend: SERIES_LEGEND,
+  };
+  const strokeDash = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: 'optimizer',
+    scale: { domain: names, range: styles.dashes },
+    legend: SERIES_LEGEND,
+  };
   const x = { field: 'learningRate', type: 'quantitative' as const, title: o.xTitle, scale: { type: 'log' as const } };
   // Fixed domains: room above the top line for its label, no log 'nice' jump to the next decade.
   const smallest = counts.length > 0 ? Math.max(Math.min(...counts), floor) : 1;
@@ -138,7 +172,8 @@ export function stepsToTolerance(series: ToleranceSeries[], options: StepsToTole
   ];
   const label = `did not converge${o.maxSteps !== undefined ? ` (${formatNumber(o.maxSteps)} max steps)` : ''}`;
   const failures = rows.filter((r) => r.steps === null).length;
-  const description = `Steps to tolerance against the learning rate (log-scale x${o.logScale ? ' and y' : ''}) for ` +
+  const description =
+    `Steps to tolerance against the learning rate (log-scale x${o.logScale ? ' and y' : ''}) for ` +
     `${series.length} optimizer${series.length === 1 ? '' : 's'}, one colour per optimizer (${series.map(summary).join('; ')})` +
     `${failures > 0 ? `; ${failures} run${failures === 1 ? '' : 's'} that did not converge drawn as crosses on the dashed line at the top` : ''}.`;
   const topY = { datum: top, type: 'quantitative' as const };

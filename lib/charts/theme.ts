@@ -76,7 +76,11 @@ export interface FrameOptions {
  * spec.width; // => 360
  * spec.description; // => 'Line chart of L per step'
  */
-export function frame(options: FrameOptions, defaultDescription: string, fn = 'frame'): {
+export function frame(
+  options: FrameOptions,
+  defaultDescription: string,
+  fn = 'frame',
+): {
   $schema: string;
   title?: string;
   description: string;

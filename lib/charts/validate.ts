@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertInteger, describeValue } from '../guards';
+import { assertFiniteNumber, assertInteger, assertOptions, describeValue } from '../guards';
 
 /**
  * Small input guards shared by the chart builders, in the style of `lib/guards.ts` (which they
@@ -90,7 +90,9 @@ export function requireInterval(fn: string, name: string, value: unknown): void 
     throw new TypeError(`${fn} requires ${name} to be a [low, high] pair of numbers, got ${describeValue(value)}`);
   }
   if (!value.every((v) => Number.isFinite(v)) || !(value[0] < value[1])) {
-    throw new RangeError(`${fn} requires ${name} to be [low, high] with low < high, got [${value.map(describeValue).join(', ')}]`);
+    throw new RangeError(
+      `${fn} requires ${name} to be [low, high] with low < high, got [${value.map(describeValue).join(', ')}]`,
+    );
   }
 }
 
@@ -151,18 +153,25 @@ export function requireOptionsObject(fn: string, name: string, value: unknown): 
   }
 }
 
+/** The option names of {@link FrameOptions}, which every builder takes. */
+export const FRAME_KEYS: readonly string[] = ['title', 'width', 'height', 'description'];
+
 /**
  * Checks the options every builder shares ({@link FrameOptions}): `title` and `description` are
- * strings when given, `width` and `height` positive finite numbers when given.
+ * strings when given, `width` and `height` positive finite numbers when given; and, when
+ * `allowedKeys` is given, that no other key is there (a misspelt `higlight` is a RangeError that
+ * suggests `highlight`, via `assertOptions` of `lib/guards.ts`, not a silent default).
  *
+ * @param allowedKeys - every option name the builder reads, frame keys included
  * @throws {TypeError} when options is not an object or an option has the wrong type
- * @throws {RangeError} when a size is NaN, infinite, zero or negative
+ * @throws {RangeError} when a size is NaN, infinite, zero or negative, or a key is unknown
  * @example
  * requireFrameOptions('heatmap', { width: 0 }); // throws RangeError
  *   // 'heatmap requires width to be a positive finite number, got 0'
  */
-export function requireFrameOptions(fn: string, options: unknown): void {
+export function requireFrameOptions(fn: string, options: unknown, allowedKeys?: readonly string[]): void {
   requireOptionsObject(fn, 'options', options);
+  if (allowedKeys !== undefined) assertOptions(fn, options, allowedKeys);
   const o = (options ?? {}) as Record<string, unknown>;
   requireOptionalString(fn, 'title', o.title);
   requireOptionalString(fn, 'description', o.description);

@@ -18,7 +18,8 @@ import { requireName } from './validate';
  * figure.description; // => 'Adam and momentum paths over the log-likelihood; ...'
  */
 export function withDescription(spec: TopLevelSpec, description: string): TopLevelSpec {
-  if (spec === null || typeof spec !== 'object') throw new TypeError('withDescription requires spec to be a Vega-Lite spec object');
+  if (spec === null || typeof spec !== 'object')
+    throw new TypeError('withDescription requires spec to be a Vega-Lite spec object');
   requireName('withDescription', 'description', description);
   const any = spec as unknown as Record<string, unknown>;
   const composite = ['concat', 'hconcat', 'vconcat', 'facet', 'repeat'].some((key) => key in any);

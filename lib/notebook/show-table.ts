@@ -64,15 +64,20 @@ export function showTable(rows: TableCell[][], columns: string[], options: ShowT
     throw new RangeError(`showTable requires digits to have one entry per column (${columns.length}), got ${digits.length}`);
   }
   digits.forEach((d) => {
-    if (!Number.isInteger(d) || d < 0 || d > 15) throw new RangeError(`showTable requires digits to be integers from 0 to 15, got ${d}`);
+    if (!Number.isInteger(d) || d < 0 || d > 15)
+      throw new RangeError(`showTable requires digits to be integers from 0 to 15, got ${d}`);
   });
   rows.forEach((row, r) => {
     if (!Array.isArray(row) || row.length !== columns.length) {
-      throw new RangeError(`showTable requires rows[${r}] to have ${columns.length} cells, got ${Array.isArray(row) ? row.length : typeof row}`);
+      throw new RangeError(
+        `showTable requires rows[${r}] to have ${columns.length} cells, got ${Array.isArray(row) ? row.length : typeof row}`,
+      );
     }
     row.forEach((cell, c) => {
       if (cell !== null && cell !== undefined && typeof cell !== 'string' && typeof cell !== 'number') {
-        throw new TypeError(`showTable requires rows[${r}][${c}] to be a string, a number, null or undefined, got ${describeValue(cell)}`);
+        throw new TypeError(
+          `showTable requires rows[${r}][${c}] to be a string, a number, null or undefined, got ${describeValue(cell)}`,
+        );
       }
     });
   });

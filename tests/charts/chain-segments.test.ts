@@ -6,11 +6,40 @@ import { linspace } from './helpers';
 
 describe('chainSegments', () => {
   it('joins pieces given in any order and direction into one line', () => {
-    assert.deepEqual(chainSegments([[1, 0, 2, 0], [0, 0, 1, 0], [3, 1, 2, 0]]), [[[0, 0], [1, 0], [2, 0], [3, 1]]]);
+    assert.deepEqual(
+      chainSegments([
+        [1, 0, 2, 0],
+        [0, 0, 1, 0],
+        [3, 1, 2, 0],
+      ]),
+      [
+        [
+          [0, 0],
+          [1, 0],
+          [2, 0],
+          [3, 1],
+        ],
+      ],
+    );
   });
 
   it('keeps separate pieces separate', () => {
-    assert.deepEqual(chainSegments([[0, 0, 1, 0], [5, 5, 6, 6]]), [[[0, 0], [1, 0]], [[5, 5], [6, 6]]]);
+    assert.deepEqual(
+      chainSegments([
+        [0, 0, 1, 0],
+        [5, 5, 6, 6],
+      ]),
+      [
+        [
+          [0, 0],
+          [1, 0],
+        ],
+        [
+          [5, 5],
+          [6, 6],
+        ],
+      ],
+    );
     assert.deepEqual(chainSegments([]), []);
   });
 

@@ -11,10 +11,20 @@ export function compileWarnings(spec: TopLevelSpec): string[] {
       level = value;
       return logger;
     },
-    error(...args: unknown[]) { warnings.push(`error: ${args.join(' ')}`); return logger; },
-    warn(...args: unknown[]) { warnings.push(args.join(' ')); return logger; },
-    info() { return logger; },
-    debug() { return logger; },
+    error(...args: unknown[]) {
+      warnings.push(`error: ${args.join(' ')}`);
+      return logger;
+    },
+    warn(...args: unknown[]) {
+      warnings.push(args.join(' '));
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
   };
   vegaLite.compile(spec, { logger: logger as never });
   return warnings;
@@ -38,13 +48,18 @@ export function gaussianGrid(n: number): { xs: number[]; ys: number[]; values: n
 
 /** Three optimizer-like paths of `steps` points spiralling from different starts to (1.3, -0.7). */
 export function spiralPaths(steps: number): { name: string; points: number[][] }[] {
-  const starts = [[-4, 4], [4, 4], [-4, -4]];
+  const starts = [
+    [-4, 4],
+    [4, 4],
+    [-4, -4],
+  ];
   return starts.map(([x0, y0], r) => ({
     name: ['SGD', 'Momentum', 'Adam'][r],
     points: Array.from({ length: steps }, (_, t) => {
       const shrink = Math.exp(-t / 40);
       const angle = t / 10;
-      const dx = (x0 - 1.3) * shrink, dy = (y0 + 0.7) * shrink;
+      const dx = (x0 - 1.3) * shrink,
+        dy = (y0 + 0.7) * shrink;
       return [1.3 + dx * Math.cos(angle) - dy * Math.sin(angle), -0.7 + dx * Math.sin(angle) + dy * Math.cos(angle)];
     }),
   }));

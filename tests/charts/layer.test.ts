@@ -20,8 +20,11 @@ describe('layer', () => {
     assert.equal(spec.layer[1].layer.length, 3);
   });
 
-  it('joins the layers\' descriptions into the figure\'s, also as view.description for the SVG', () => {
-    const spec = layer(heatmap(gaussianGrid(10), { description: 'Bowl.' }), pathOverlay(spiralPaths(5), { description: 'Spirals.' })) as any;
+  it("joins the layers' descriptions into the figure's, also as view.description for the SVG", () => {
+    const spec = layer(
+      heatmap(gaussianGrid(10), { description: 'Bowl.' }),
+      pathOverlay(spiralPaths(5), { description: 'Spirals.' }),
+    ) as any;
     assert.equal(spec.description, 'Bowl. Overlaid: Spirals.');
     assert.deepEqual(spec.view, { description: 'Bowl. Overlaid: Spirals.' });
     for (const child of spec.layer) assert.equal('description' in child || 'view' in child, false);
@@ -43,6 +46,9 @@ describe('layer', () => {
 
   it('rejects no specs and unlayerable specs with exact messages', () => {
     assert.throws(() => layer(), { name: 'RangeError', message: 'layer requires at least one spec' });
-    assert.throws(() => layer(coordinateTraces(spiralPaths(3))), { name: 'TypeError', message: 'layer requires unit or layer specs, got a vconcat spec at specs[0]' });
+    assert.throws(() => layer(coordinateTraces(spiralPaths(3))), {
+      name: 'TypeError',
+      message: 'layer requires unit or layer specs, got a vconcat spec at specs[0]',
+    });
   });
 });

@@ -13,7 +13,9 @@ const runs = [
 describe('learningRateSelector', () => {
   it('binds a learningRate param to a select with an explicit default and filters on it', () => {
     const spec = learningRateSelector(runs, { defaultLearningRate: 0.1 }) as any;
-    assert.deepEqual(spec.params, [{ name: 'learningRate', value: 0.1, bind: { input: 'select', options: [0.01, 0.1, 1], name: 'learning rate ' } }]);
+    assert.deepEqual(spec.params, [
+      { name: 'learningRate', value: 0.1, bind: { input: 'select', options: [0.01, 0.1, 1], name: 'learning rate ' } },
+    ]);
     assert.deepEqual(spec.transform, [{ filter: 'datum.learningRate == learningRate' }]);
     assert.equal(spec.data.values.length, 8);
     assert.match(spec.title.subtitle, /^learning rate 0\.1 shown by default/);
@@ -29,8 +31,17 @@ describe('learningRateSelector', () => {
   });
 
   it('rejects bad input with exact messages', () => {
-    assert.throws(() => learningRateSelector([]), { name: 'RangeError', message: 'learningRateSelector requires runs to be a non-empty array' });
-    assert.throws(() => learningRateSelector([runs[0], runs[0]]), { name: 'RangeError', message: 'learningRateSelector requires distinct learning rates, got 0.01 twice' });
-    assert.throws(() => learningRateSelector(runs, { defaultLearningRate: 0.5 }), { name: 'RangeError', message: 'learningRateSelector requires defaultLearningRate to be one of 0.01, 0.1, 1, got 0.5' });
+    assert.throws(() => learningRateSelector([]), {
+      name: 'RangeError',
+      message: 'learningRateSelector requires runs to be a non-empty array',
+    });
+    assert.throws(() => learningRateSelector([runs[0], runs[0]]), {
+      name: 'RangeError',
+      message: 'learningRateSelector requires distinct learning rates, got 0.01 twice',
+    });
+    assert.throws(() => learningRateSelector(runs, { defaultLearningRate: 0.5 }), {
+      name: 'RangeError',
+      message: 'learningRateSelector requires defaultLearningRate to be one of 0.01, 0.1, 1, got 0.5',
+    });
   });
 });

@@ -18,15 +18,32 @@ describe('lineOverlay', () => {
 
   it('layers over a scatter of the data, compiles without warnings and renders', async () => {
     const points = Array.from({ length: 50 }, (_, k) => [k / 5, 2 * (k / 5) + 1 + Math.sin(k)]);
-    const spec = layer(scatter(points, { title: 'regression' }),
-      lineOverlay([{ name: 'true', slope: 2, intercept: 1 }, { name: 'MLE', slope: 1.98, intercept: 1.05 }], [0, 10]));
+    const spec = layer(
+      scatter(points, { title: 'regression' }),
+      lineOverlay(
+        [
+          { name: 'true', slope: 2, intercept: 1 },
+          { name: 'MLE', slope: 1.98, intercept: 1.05 },
+        ],
+        [0, 10],
+      ),
+    );
     assert.deepEqual(compileWarnings(spec), []);
     assert.ok((await renderSvg(spec)).startsWith('<svg'));
   });
 
   it('rejects bad input with exact messages', () => {
-    assert.throws(() => lineOverlay([], [0, 1]), { name: 'RangeError', message: 'lineOverlay requires lines to be a non-empty array' });
-    assert.throws(() => lineOverlay([{ name: 'a', slope: 1, intercept: 0 }], [1, 1]), { name: 'RangeError', message: 'lineOverlay requires xDomain to be [low, high] with low < high, got [1, 1]' });
-    assert.throws(() => lineOverlay([{ name: 'a', slope: Infinity, intercept: 0 }], [0, 1]), { name: 'RangeError', message: 'lineOverlay requires lines[0].slope to be a finite number, got Infinity' });
+    assert.throws(() => lineOverlay([], [0, 1]), {
+      name: 'RangeError',
+      message: 'lineOverlay requires lines to be a non-empty array',
+    });
+    assert.throws(() => lineOverlay([{ name: 'a', slope: 1, intercept: 0 }], [1, 1]), {
+      name: 'RangeError',
+      message: 'lineOverlay requires xDomain to be [low, high] with low < high, got [1, 1]',
+    });
+    assert.throws(() => lineOverlay([{ name: 'a', slope: Infinity, intercept: 0 }], [0, 1]), {
+      name: 'RangeError',
+      message: 'lineOverlay requires lines[0].slope to be a finite number, got Infinity',
+    });
   });
 });

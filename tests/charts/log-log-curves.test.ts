@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { logLogCurves } from '../../lib/charts/log-log-curves';
 import { renderSvg } from '../../lib/notebook/render-svg';
 
-type Layered = { data: { values: { curve: string; x: number; y: number; line: boolean }[] }; layer: { encoding: { x: { scale: unknown }; y: { scale: unknown } } }[] };
+type Layered = {
+  data: { values: { curve: string; x: number; y: number; line: boolean }[] };
+  layer: { encoding: { x: { scale: unknown }; y: { scale: unknown } } }[];
+};
 
 describe('logLogCurves', () => {
   it('puts both axes on a log scale and keeps one row per positive point', () => {
@@ -11,17 +14,30 @@ describe('logLogCurves', () => {
     assert.equal(spec.layer.length, 2);
     assert.deepEqual(spec.layer[0].encoding.x.scale, { type: 'log' });
     assert.deepEqual(spec.layer[0].encoding.y.scale, { type: 'log' });
-    assert.deepEqual(spec.data.values.map((r) => [r.x, r.y]), [[1, 1], [10, 0.1], [100, 0.01]]);
+    assert.deepEqual(
+      spec.data.values.map((r) => [r.x, r.y]),
+      [
+        [1, 1],
+        [10, 0.1],
+        [100, 0.01],
+      ],
+    );
   });
 
   it('drops points that a log axis cannot show (zero, negative, non-finite)', () => {
     const spec = logLogCurves([{ name: 'measured', xs: [1, 10, 10000, 5], ys: [2, 0.2, 0, Number.NaN] }]) as unknown as Layered;
-    assert.deepEqual(spec.data.values.map((r) => r.x), [1, 10]);
+    assert.deepEqual(
+      spec.data.values.map((r) => r.x),
+      [1, 10],
+    );
   });
 
   it('marks points-only series so that the line layer filters them out', () => {
     const spec = logLogCurves([{ name: 'm', xs: [1, 2], ys: [1, 2], pointsOnly: true }]) as unknown as Layered;
-    assert.deepEqual(spec.data.values.map((r) => r.line), [false, false]);
+    assert.deepEqual(
+      spec.data.values.map((r) => r.line),
+      [false, false],
+    );
   });
 
   it('renders to SVG with vega', async () => {

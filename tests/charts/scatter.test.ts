@@ -8,8 +8,19 @@ const tenThousand = Array.from({ length: 10000 }, (_, k) => [Math.sin(k) * 3, Ma
 
 describe('scatter', () => {
   it('draws every point of a small sample, rounded to 6 significant digits, with no subsampling note', () => {
-    const spec = scatter([[0, 1], [1, 3], [2, Math.PI]], { xTitle: 'x1', yTitle: 'x2' }) as any;
-    assert.deepEqual(spec.data.values, [{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 3.14159 }]);
+    const spec = scatter(
+      [
+        [0, 1],
+        [1, 3],
+        [2, Math.PI],
+      ],
+      { xTitle: 'x1', yTitle: 'x2' },
+    ) as any;
+    assert.deepEqual(spec.data.values, [
+      { x: 0, y: 1 },
+      { x: 1, y: 3 },
+      { x: 2, y: 3.14159 },
+    ]);
     assert.equal(spec.title, undefined);
     assert.deepEqual(spec.mark, { type: 'point', aria: false, filled: true, size: 10, opacity: 0.35, color: '#4c78a8' });
     assert.equal(spec.encoding.x.title, 'x1');
@@ -18,7 +29,10 @@ describe('scatter', () => {
   it('thins 10000 points to an evenly strided 2000 and says so in the subtitle', () => {
     const spec = scatter(tenThousand, { title: 'Sample' }) as any;
     assert.equal(spec.data.values.length, 2000);
-    assert.deepEqual(spec.data.values[1], { x: Number((Math.sin(5) * 3).toPrecision(6)), y: Number((Math.cos(5 * 1.7) * 2).toPrecision(6)) });
+    assert.deepEqual(spec.data.values[1], {
+      x: Number((Math.sin(5) * 3).toPrecision(6)),
+      y: Number((Math.cos(5 * 1.7) * 2).toPrecision(6)),
+    });
     assert.deepEqual(spec.title, { text: 'Sample', subtitle: 'showing 2000 of 10000 points (evenly strided subsample)' });
     assert.equal((scatter(tenThousand, { maxPoints: 10 }) as any).title, 'showing 10 of 10000 points (evenly strided subsample)');
   });
@@ -32,16 +46,49 @@ describe('scatter', () => {
 
   it('rejects bad input with exact messages', () => {
     assert.throws(() => scatter([]), { name: 'RangeError', message: 'scatter requires rows to be a non-empty array' });
-    assert.throws(() => scatter([[1, NaN]]), { name: 'TypeError', message: 'scatter requires rows[0] to be an [x, y] pair of finite numbers' });
-    assert.throws(() => scatter([[1, 2]], { maxPoints: 0 }), { name: 'RangeError', message: 'scatter requires maxPoints to be a positive integer, got 0' });
-    assert.throws(() => scatter([[1, 2]], { maxPoints: '5' as any }), { name: 'TypeError', message: "scatter requires maxPoints to be a number, got '5'" });
-    assert.throws(() => scatter([[1, 2]], { width: NaN }), { name: 'RangeError', message: 'scatter requires width to be a positive finite number, got NaN' });
-    assert.throws(() => scatter([[1, 2]], { height: -10 }), { name: 'RangeError', message: 'scatter requires height to be a positive finite number, got -10' });
-    assert.throws(() => scatter([[1, 2]], { opacity: -3 }), { name: 'RangeError', message: 'scatter requires opacity to be a number from 0 to 1, got -3' });
-    assert.throws(() => scatter([[1, 2]], { opacity: 1.5 }), { name: 'RangeError', message: 'scatter requires opacity to be a number from 0 to 1, got 1.5' });
-    assert.throws(() => scatter([[1, 2]], { opacity: NaN }), { name: 'RangeError', message: 'scatter requires opacity to be a number from 0 to 1, got NaN' });
-    assert.throws(() => scatter([[1, 2]], { opacity: '0.5' as any }), { name: 'TypeError', message: "scatter requires opacity to be a number, got '0.5'" });
-    assert.throws(() => scatter([[1, 2]], { pointSize: Infinity }), { name: 'RangeError', message: 'scatter requires pointSize to be a positive finite number, got Infinity' });
-    assert.throws(() => scatter([[1, 2]], { pointSize: 0 }), { name: 'RangeError', message: 'scatter requires pointSize to be a positive finite number, got 0' });
+    assert.throws(() => scatter([[1, NaN]]), {
+      name: 'TypeError',
+      message: 'scatter requires rows[0] to be an [x, y] pair of finite numbers',
+    });
+    assert.throws(() => scatter([[1, 2]], { maxPoints: 0 }), {
+      name: 'RangeError',
+      message: 'scatter requires maxPoints to be a positive integer, got 0',
+    });
+    assert.throws(() => scatter([[1, 2]], { maxPoints: '5' as any }), {
+      name: 'TypeError',
+      message: "scatter requires maxPoints to be a number, got '5'",
+    });
+    assert.throws(() => scatter([[1, 2]], { width: NaN }), {
+      name: 'RangeError',
+      message: 'scatter requires width to be a positive finite number, got NaN',
+    });
+    assert.throws(() => scatter([[1, 2]], { height: -10 }), {
+      name: 'RangeError',
+      message: 'scatter requires height to be a positive finite number, got -10',
+    });
+    assert.throws(() => scatter([[1, 2]], { opacity: -3 }), {
+      name: 'RangeError',
+      message: 'scatter requires opacity to be a number from 0 to 1, got -3',
+    });
+    assert.throws(() => scatter([[1, 2]], { opacity: 1.5 }), {
+      name: 'RangeError',
+      message: 'scatter requires opacity to be a number from 0 to 1, got 1.5',
+    });
+    assert.throws(() => scatter([[1, 2]], { opacity: NaN }), {
+      name: 'RangeError',
+      message: 'scatter requires opacity to be a number from 0 to 1, got NaN',
+    });
+    assert.throws(() => scatter([[1, 2]], { opacity: '0.5' as any }), {
+      name: 'TypeError',
+      message: "scatter requires opacity to be a number, got '0.5'",
+    });
+    assert.throws(() => scatter([[1, 2]], { pointSize: Infinity }), {
+      name: 'RangeError',
+      message: 'scatter requires pointSize to be a positive finite number, got Infinity',
+    });
+    assert.throws(() => scatter([[1, 2]], { pointSize: 0 }), {
+      name: 'RangeError',
+      message: 'scatter requires pointSize to be a positive finite number, got 0',
+    });
   });
 });

@@ -4,8 +4,37 @@ import { simplifyPolyline } from '../../lib/charts/simplify-polyline';
 
 describe('simplifyPolyline', () => {
   it('drops points closer than the tolerance to the simplified line and keeps corners', () => {
-    assert.deepEqual(simplifyPolyline([[0, 0], [1, 0.001], [2, 0], [2, 1]], 0.01), [[0, 0], [2, 0], [2, 1]]);
-    assert.deepEqual(simplifyPolyline([[0, 0], [1, 0.5], [2, 0]], 0.01), [[0, 0], [1, 0.5], [2, 0]]);
+    assert.deepEqual(
+      simplifyPolyline(
+        [
+          [0, 0],
+          [1, 0.001],
+          [2, 0],
+          [2, 1],
+        ],
+        0.01,
+      ),
+      [
+        [0, 0],
+        [2, 0],
+        [2, 1],
+      ],
+    );
+    assert.deepEqual(
+      simplifyPolyline(
+        [
+          [0, 0],
+          [1, 0.5],
+          [2, 0],
+        ],
+        0.01,
+      ),
+      [
+        [0, 0],
+        [1, 0.5],
+        [2, 0],
+      ],
+    );
   });
 
   it('keeps a closed loop closed and round enough', () => {

@@ -5,8 +5,22 @@ import { renderSvg } from '../../lib/notebook/render-svg';
 import { compileWarnings } from './helpers';
 
 const sweep = [
-  { name: 'gradient-ascent', points: [{ learningRate: 0.1, steps: null }, { learningRate: 0.01, steps: 300 }, { learningRate: 0.001, steps: 3000 }] },
-  { name: 'adam', points: [{ learningRate: 0.001, steps: 4000 }, { learningRate: 0.01, steps: 500 }, { learningRate: 0.1, steps: 60 }] },
+  {
+    name: 'gradient-ascent',
+    points: [
+      { learningRate: 0.1, steps: null },
+      { learningRate: 0.01, steps: 300 },
+      { learningRate: 0.001, steps: 3000 },
+    ],
+  },
+  {
+    name: 'adam',
+    points: [
+      { learningRate: 0.001, steps: 4000 },
+      { learningRate: 0.01, steps: 500 },
+      { learningRate: 0.1, steps: 60 },
+    ],
+  },
 ];
 
 describe('stepsToTolerance', () => {
@@ -28,9 +42,10 @@ describe('stepsToTolerance', () => {
     assert.deepEqual(compileWarnings(spec), []);
   });
 
-  it('describes each optimizer\'s best rate and the runs that did not converge', async () => {
+  it("describes each optimizer's best rate and the runs that did not converge", async () => {
     const spec = stepsToTolerance(sweep) as any;
-    const expected = 'Steps to tolerance against the learning rate (log-scale x and y) for 2 optimizers, one colour per optimizer ' +
+    const expected =
+      'Steps to tolerance against the learning rate (log-scale x and y) for 2 optimizers, one colour per optimizer ' +
       '(gradient-ascent: fewest 300 steps at 0.01, converged at 2 of 3 rates; adam: fewest 60 steps at 0.1, converged at 3 of 3 rates); ' +
       '1 run that did not converge drawn as crosses on the dashed line at the top.';
     assert.equal(spec.description, expected);
@@ -46,12 +61,33 @@ describe('stepsToTolerance', () => {
   });
 
   it('rejects bad input with exact messages', () => {
-    assert.throws(() => stepsToTolerance([]), { name: 'RangeError', message: 'stepsToTolerance requires series to be a non-empty array' });
-    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: 0, steps: 1 }] }]), { name: 'RangeError', message: 'stepsToTolerance requires series[0].points[0].learningRate to be a positive finite number, got 0' });
-    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: '0.1' as any, steps: 1 }] }]), { name: 'TypeError', message: "stepsToTolerance requires series[0].points[0].learningRate to be a number, got '0.1'" });
-    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: 0.1, steps: 2.5 }] }]), { name: 'RangeError', message: 'stepsToTolerance requires series[0].points[0].steps to be a non-negative integer or null, got 2.5' });
-    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: 0.1, steps: '3' as any }] }]), { name: 'TypeError', message: 'stepsToTolerance requires series[0].points[0].steps to be a number or null, got string' });
-    assert.throws(() => stepsToTolerance(sweep, { maxSteps: 1000 }), { name: 'RangeError', message: 'stepsToTolerance requires maxSteps to be at least the largest converged count (4000), got 1000' });
-    assert.throws(() => stepsToTolerance(sweep, { width: 0 }), { name: 'RangeError', message: 'stepsToTolerance requires width to be a positive finite number, got 0' });
+    assert.throws(() => stepsToTolerance([]), {
+      name: 'RangeError',
+      message: 'stepsToTolerance requires series to be a non-empty array',
+    });
+    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: 0, steps: 1 }] }]), {
+      name: 'RangeError',
+      message: 'stepsToTolerance requires series[0].points[0].learningRate to be a positive finite number, got 0',
+    });
+    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: '0.1' as any, steps: 1 }] }]), {
+      name: 'TypeError',
+      message: "stepsToTolerance requires series[0].points[0].learningRate to be a number, got '0.1'",
+    });
+    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: 0.1, steps: 2.5 }] }]), {
+      name: 'RangeError',
+      message: 'stepsToTolerance requires series[0].points[0].steps to be a non-negative integer or null, got 2.5',
+    });
+    assert.throws(() => stepsToTolerance([{ name: 'a', points: [{ learningRate: 0.1, steps: '3' as any }] }]), {
+      name: 'TypeError',
+      message: 'stepsToTolerance requires series[0].points[0].steps to be a number or null, got string',
+    });
+    assert.throws(() => stepsToTolerance(sweep, { maxSteps: 1000 }), {
+      name: 'RangeError',
+      message: 'stepsToTolerance requires maxSteps to be at least the largest converged count (4000), got 1000',
+    });
+    assert.throws(() => stepsToTolerance(sweep, { width: 0 }), {
+      name: 'RangeError',
+      message: 'stepsToTolerance requires width to be a positive finite number, got 0',
+    });
   });
 });

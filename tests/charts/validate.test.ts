@@ -1,8 +1,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  requireFinite, requireFrameOptions, requireFunction, requireIntegerAtLeast, requireInterval, requireName,
-  requireNonEmptyArray, requireOptionalString, requireOptionsObject, requirePositive, requireUnitInterval,
+  requireFinite,
+  requireFrameOptions,
+  requireFunction,
+  requireIntegerAtLeast,
+  requireInterval,
+  requireName,
+  requireNonEmptyArray,
+  requireOptionalString,
+  requireOptionsObject,
+  requirePositive,
+  requireUnitInterval,
 } from '../../lib/charts/validate';
 
 // One style with lib/guards.ts: TypeError for a wrong type, RangeError for a wrong size or range,
@@ -19,17 +28,38 @@ describe('chart guards', () => {
       [() => requireFinite('f', 'x', Infinity), 'RangeError', 'f requires x to be a finite number, got Infinity'],
       [() => requirePositive('f', 'width', null), 'TypeError', 'f requires width to be a number, got null'],
       [() => requirePositive('f', 'width', NaN), 'RangeError', 'f requires width to be a positive finite number, got NaN'],
-      [() => requirePositive('f', 'width', Infinity), 'RangeError', 'f requires width to be a positive finite number, got Infinity'],
+      [
+        () => requirePositive('f', 'width', Infinity),
+        'RangeError',
+        'f requires width to be a positive finite number, got Infinity',
+      ],
       [() => requireUnitInterval('f', 'opacity', '1'), 'TypeError', "f requires opacity to be a number, got '1'"],
       [() => requireUnitInterval('f', 'opacity', -3), 'RangeError', 'f requires opacity to be a number from 0 to 1, got -3'],
-      [() => requireInterval('f', 'domain', [0, '1']), 'TypeError', 'f requires domain to be a [low, high] pair of numbers, got an array of length 2'],
-      [() => requireInterval('f', 'domain', [0, NaN]), 'RangeError', 'f requires domain to be [low, high] with low < high, got [0, NaN]'],
+      [
+        () => requireInterval('f', 'domain', [0, '1']),
+        'TypeError',
+        'f requires domain to be a [low, high] pair of numbers, got an array of length 2',
+      ],
+      [
+        () => requireInterval('f', 'domain', [0, NaN]),
+        'RangeError',
+        'f requires domain to be [low, high] with low < high, got [0, NaN]',
+      ],
       [() => requireName('f', 'name', 3), 'TypeError', 'f requires name to be a non-empty string'],
       [() => requireOptionalString('f', 'title', {}), 'TypeError', 'f requires title to be a string, got object'],
       [() => requireFunction('f', 'writer', 'x'), 'TypeError', "f requires writer to be a function, got 'x'"],
-      [() => requireOptionsObject('f', 'options', [1]), 'TypeError', 'f requires options to be an object, got an array of length 1'],
+      [
+        () => requireOptionsObject('f', 'options', [1]),
+        'TypeError',
+        'f requires options to be an object, got an array of length 1',
+      ],
       [() => requireFrameOptions('f', { width: -1 }), 'RangeError', 'f requires width to be a positive finite number, got -1'],
       [() => requireFrameOptions('f', { description: 5 }), 'TypeError', 'f requires description to be a string, got 5'],
+      [
+        () => requireFrameOptions('f', { titel: 'x' }, ['title', 'width']),
+        'RangeError',
+        "f requires options to have only the keys 'title', 'width', got 'titel' (did you mean 'title'?)",
+      ],
     ];
     for (const [call, name, message] of cases) assert.throws(call, { name, message });
   });

@@ -23,6 +23,9 @@ describe('withDescription', () => {
   });
 
   it('rejects an empty description', () => {
-    assert.throws(() => withDescription(curve, ''), { name: 'TypeError', message: 'withDescription requires description to be a non-empty string' });
+    assert.throws(() => withDescription(curve, ''), {
+      name: 'TypeError',
+      message: 'withDescription requires description to be a non-empty string',
+    });
   });
 });

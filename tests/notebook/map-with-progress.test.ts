@@ -17,8 +17,14 @@ describe('mapWithProgress', () => {
       summary: (r: number[]) => `sum ${r.reduce((a, b) => a + b, 0)}`,
     });
     assert.deepEqual(results, [10, 20, 30]);
-    assert.deepEqual(messages.map((m) => m.content.data['text/plain']), ['x = 1 (1 of 3) ...', 'x = 2 (2 of 3) ...', 'x = 3 (3 of 3) ...', 'sum 60']);
-    assert.deepEqual(messages.map((m) => m.update), [false, true, true, true]);
+    assert.deepEqual(
+      messages.map((m) => m.content.data['text/plain']),
+      ['x = 1 (1 of 3) ...', 'x = 2 (2 of 3) ...', 'x = 3 (3 of 3) ...', 'sum 60'],
+    );
+    assert.deepEqual(
+      messages.map((m) => m.update),
+      [false, true, true, true],
+    );
     const ids = new Set(messages.map((m) => (m.content.transient as { display_id: string }).display_id));
     assert.equal(ids.size, 1);
   });
@@ -38,11 +44,29 @@ describe('mapWithProgress', () => {
   });
 
   it('rejects a non-array or a non-function with exact messages', async () => {
-    await assert.rejects(mapWithProgress('ab' as unknown as string[], (x) => x), { name: 'TypeError', message: 'mapWithProgress requires items to be an array' });
-    await assert.rejects(mapWithProgress([1], 3 as unknown as (x: number) => number), { name: 'TypeError', message: 'mapWithProgress requires fn to be a function' });
-    await assert.rejects(mapWithProgress([1], (x) => x, { writer: 'out' as any }), { name: 'TypeError', message: "mapWithProgress requires options.writer to be a function, got 'out'" });
-    await assert.rejects(mapWithProgress([1], (x) => x, { label: 'k' as any }), { name: 'TypeError', message: "mapWithProgress requires options.label to be a function, got 'k'" });
-    await assert.rejects(mapWithProgress([1], (x) => x, { summary: 3 as any }), { name: 'TypeError', message: 'mapWithProgress requires options.summary to be a function, got 3' });
-    await assert.rejects(mapWithProgress([1], (x) => x, null as any), { name: 'TypeError', message: 'mapWithProgress requires options to be an object, got null' });
+    await assert.rejects(
+      mapWithProgress('ab' as unknown as string[], (x) => x),
+      { name: 'TypeError', message: 'mapWithProgress requires items to be an array' },
+    );
+    await assert.rejects(mapWithProgress([1], 3 as unknown as (x: number) => number), {
+      name: 'TypeError',
+      message: 'mapWithProgress requires fn to be a function',
+    });
+    await assert.rejects(
+      mapWithProgress([1], (x) => x, { writer: 'out' as any }),
+      { name: 'TypeError', message: "mapWithProgress requires options.writer to be a function, got 'out'" },
+    );
+    await assert.rejects(
+      mapWithProgress([1], (x) => x, { label: 'k' as any }),
+      { name: 'TypeError', message: "mapWithProgress requires options.label to be a function, got 'k'" },
+    );
+    await assert.rejects(
+      mapWithProgress([1], (x) => x, { summary: 3 as any }),
+      { name: 'TypeError', message: 'mapWithProgress requires options.summary to be a function, got 3' },
+    );
+    await assert.rejects(
+      mapWithProgress([1], (x) => x, null as any),
+      { name: 'TypeError', message: 'mapWithProgress requires options to be an object, got null' },
+    );
   });
 });
