@@ -29,8 +29,8 @@ interface Notebook {
   cells: Cell[];
 }
 
-function pytestNbval(target: string, cwd: string): { status: number | null; output: string } {
-  const run = spawnSync(venvPython, ['-m', 'pytest', '--nbval', '-p', 'no:cacheprovider', '-q', target], {
+function pytestNbval(target: string, cwd: string, extra: string[] = []): { status: number | null; output: string } {
+  const run = spawnSync(venvPython, ['-m', 'pytest', '--nbval', '-p', 'no:cacheprovider', '-q', ...extra, target], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
@@ -40,16 +40,19 @@ function pytestNbval(target: string, cwd: string): { status: number | null; outp
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
+/** nbval numbers cells among the code cells. */
+const codeIndex = (nb: Notebook, cellIndex: number): number => nb.cells.slice(0, cellIndex).filter((c) => c.cell_type === 'code').length;
+
 const joined = (text: string | string[] | undefined): string => (Array.isArray(text) ? text.join('') : text ?? '');
 
 describe('nbval re-runs the notebooks', () => {
   it('passes on every committed notebook', () => {
-    const { status, output } = pytestNbval('notebooks', root);
+    const { status, output } = pytestNbval('notebooks', root, ['-rA']);
     assert.equal(status, 0, output.slice(-6000));
     const notebooks = fs.readdirSync(path.join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb'));
-    for (const name of notebooks) assert.ok(output.includes(name) || /passed/.test(output), name);
-    assert.match(output, /\d+ passed/);
-    assert.doesNotMatch(output, /failed|error/i);
+    for (const name of notebooks) {
+      assert.match(output, new RegExp(`^PASSED notebooks/${name.replace('.', '\\.')}::Cell \\d+`, 'm'), `nbval ran ${name}`);
+    }
   });
 
   it('fails when one digit of a saved output is changed', () => {
@@ -73,11 +76,12 @@ describe('nbval re-runs the notebooks', () => {
     output.text = original.slice(0, at) + String((Number(original[at]) + 1) % 10) + original.slice(at + 1);
     fs.writeFileSync(path.join(dir, 'doctored.ipynb'), JSON.stringify(doctored));
 
-    const intact = pytestNbval('intact.ipynb', dir);
-    assert.equal(intact.status, 0, `the undoctored copy passes:\n${intact.output.slice(-3000)}`);
-    const changed = pytestNbval('doctored.ipynb', dir);
-    assert.notEqual(changed.status, 0, 'a changed digit fails nbval');
-    assert.match(changed.output, /1 failed/);
-    assert.match(changed.output, /mismatch 'stdout'/);
+    // One pytest run over both copies; -rA lists every cell's result.
+    const { status, output: said } = pytestNbval('intact.ipynb', dir, ['-rA', 'doctored.ipynb']);
+    assert.notEqual(status, 0, 'a changed digit fails nbval');
+    const failedCells = said.match(/^FAILED \S+::Cell \d+/gm) ?? [];
+    assert.deepEqual(failedCells, [`FAILED doctored.ipynb::Cell ${codeIndex(short, printing)}`], said.slice(-3000));
+    assert.match(said, /mismatch 'stdout'/);
+    assert.ok((said.match(/^PASSED intact\.ipynb::Cell \d+/gm) ?? []).length === codeIndex(short, printing) + 1, 'the intact copy passes');
   });
 });
