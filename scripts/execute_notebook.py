@@ -5,10 +5,10 @@ Usage: python scripts/execute_notebook.py NOTEBOOK OUTPUT [--timeout SECONDS] [-
 Writes the executed notebook to OUTPUT (may equal NOTEBOOK). The kernel's working directory is the
 notebook's folder (as in JupyterLab), so notebooks import the built lib as `..`.
 
-tslab reports a failed cell only as status 'error' on the execute reply, with the message on
-stderr and no ename/traceback; nbclient then raises CellExecutionError with little to say and
-aborts the later cells. We catch it and print the failing cell's number, source and stderr, and
-exit 1, so callers can fail with the cell's real message.
+The project's kernel (scripts/kernel/) reports a failed cell as Jupyter expects (an error output
+with ename, evalue and a traceback); nbclient then raises CellExecutionError and stops. We catch it
+and print the failing cell's number, source and error (or stderr), and exit 1, so callers can fail
+with the cell's real message.
 
 --twice runs every cell a second time in the same kernel after the first pass (students do this)
 and fails if any cell fails then; the saved outputs are those of the first pass.
