@@ -32,7 +32,12 @@ def cell_stderr(cell):
         if out.get("output_type") == "stream" and out.get("name") == "stderr":
             parts.append(out.get("text", ""))
         elif out.get("output_type") == "error":
-            parts.append(f"{out.get('ename')}: {out.get('evalue')}")
+            # The kernel's traceback opens with the class, message and the cell's line; the
+            # library and runtime frames after the marker are left out here.
+            lines = list(out.get("traceback") or [f"{out.get('ename')}: {out.get('evalue')}"])
+            if "--- library and runtime frames ---" in lines:
+                lines = lines[:lines.index("--- library and runtime frames ---")]
+            parts.append("\n".join(lines))
     return "".join(parts).strip()
 
 
