@@ -2,7 +2,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import { frame } from './theme';
 import { requireFrameOptions, requireIntegerAtLeast, requireNonEmptyArray } from './validate';
 
-/** Options for {@link concat}. */
+/**
+ * Options for {@link concat}.
+ *
+ * @example
+ * const options: ConcatOptions = { columns: 4, title: 'Subsets of k points', resolveColor: 'independent' };
+ */
 export interface ConcatOptions {
   /**
    * Panels per row; more panels wrap to the next row. Without it, all panels sit in one row.

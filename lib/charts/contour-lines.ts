@@ -1,9 +1,20 @@
 import type { HeatmapGrid } from './heatmap';
 
-/** A straight piece of a contour line, `[x1, y1, x2, y2]`. */
+/**
+ * A straight piece of a contour line, `[x1, y1, x2, y2]`.
+ *
+ * @example
+ * const piece: ContourSegment = [0, 1, 0.7071, 0.7071];
+ */
 export type ContourSegment = [number, number, number, number];
 
-/** All pieces of the iso-line of one level. */
+/**
+ * All pieces of the iso-line of one level.
+ *
+ * @example
+ * const [line] = contourLines(grid, { levels: [-10] });
+ * line.level; // => -10
+ */
 export interface ContourLine {
   /** The value the line follows. */
   level: number;
@@ -11,7 +22,12 @@ export interface ContourLine {
   segments: ContourSegment[];
 }
 
-/** Options for {@link contourLines}. */
+/**
+ * Options for {@link contourLines}.
+ *
+ * @example
+ * const options: ContourLinesOptions = { levels: 6, spacing: 'quadratic' };
+ */
 export interface ContourLinesOptions {
   /**
    * Either how many levels, evenly spaced strictly between the grid's smallest and largest finite

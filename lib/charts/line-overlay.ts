@@ -16,7 +16,12 @@ export interface StraightLine {
   intercept: number;
 }
 
-/** Options for {@link lineOverlay}: the frame options (title, size, description). */
+/**
+ * Options for {@link lineOverlay}: the frame options (title, size, description).
+ *
+ * @example
+ * const options: LineOverlayOptions = { title: 'MLE fit', description: 'The fitted line through the data.' };
+ */
 export type LineOverlayOptions = FrameOptions;
 
 /**

@@ -94,7 +94,13 @@ export function seriesColor(name: string, index: number): string {
   return SERIES_COLORS[((index % SERIES_COLORS.length) + SERIES_COLORS.length) % SERIES_COLORS.length];
 }
 
-/** Colour and dash of each series of one chart, see {@link seriesStyles}. */
+/**
+ * Colour and dash of each series of one chart, see {@link seriesStyles}.
+ *
+ * @example
+ * const { domain, colors } = seriesStyles(['adam', 'momentum']);
+ * const color = { field: 'run', type: 'nominal', scale: { domain, range: colors } };
+ */
 export interface SeriesStyles {
   /** The series names, as the scale domain. */
   domain: string[];

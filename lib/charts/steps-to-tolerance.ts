@@ -13,7 +13,12 @@ import {
   requirePositive,
 } from './validate';
 
-/** Steps to tolerance of one optimizer over a sweep of learning rates. */
+/**
+ * Steps to tolerance of one optimizer over a sweep of learning rates.
+ *
+ * @example
+ * const adam: ToleranceSeries = { name: 'adam', points: [{ learningRate: 0.1, steps: 60 }, { learningRate: 1, steps: null }] };
+ */
 export interface ToleranceSeries {
   /** Optimizer name, e.g. `'adam'` (optimizer names get their palette colour). */
   name: string;
@@ -24,7 +29,12 @@ export interface ToleranceSeries {
   points: { learningRate: number; steps: number | null }[];
 }
 
-/** Options for {@link stepsToTolerance}. */
+/**
+ * Options for {@link stepsToTolerance}.
+ *
+ * @example
+ * const options: StepsToToleranceOptions = { maxSteps: 5000, title: 'Steps to tolerance per rate' };
+ */
 export interface StepsToToleranceOptions extends FrameOptions {
   /**
    * The runs' step budget. Runs that did not converge are drawn as crosses on a dashed line at

@@ -40,7 +40,12 @@ export const chartTheme = {
   },
 };
 
-/** Title, size and description: the options every chart builder takes. */
+/**
+ * Title, size and description: the options every chart builder takes.
+ *
+ * @example
+ * const options: FrameOptions = { title: 'Adam', width: 300, description: 'Adam reaches the MLE in 40 steps.' };
+ */
 export interface FrameOptions {
   /**
    * What the chart shows, in words, for readers with screen readers: written into the spec's

@@ -153,7 +153,12 @@ export function requireOptionsObject(fn: string, name: string, value: unknown): 
   }
 }
 
-/** The option names of {@link FrameOptions}, which every builder takes. */
+/**
+ * The option names of {@link FrameOptions}, which every builder takes.
+ *
+ * @example
+ * const OPTION_KEYS = [...FRAME_KEYS, 'xTitle', 'yTitle'];
+ */
 export const FRAME_KEYS: readonly string[] = ['title', 'width', 'height', 'description'];
 
 /**
