@@ -2,7 +2,7 @@ import type { Data, Layout } from 'plotly.js';
 import type { HeatmapGrid } from './heatmap';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
-import { assertInteger, describeValue } from '../guards';
+import { assertInteger, assertOptions, describeValue } from '../guards';
 import { requireName } from './validate';
 
 /**
@@ -65,6 +65,19 @@ export interface SurfaceFigure {
   /** Title, axis titles and ranges, camera. */
   layout: Partial<Layout>;
 }
+
+/** The option names {@link surfaceTraces} knows (a misspelt one is an error naming the nearest). */
+export const SURFACE_TRACES_OPTION_KEYS = [
+  'title',
+  'surfaceName',
+  'extraSurfaces',
+  'maxPointsPerSide',
+  'maxPointsPerPath',
+  'xTitle',
+  'yTitle',
+  'zTitle',
+  'height',
+] as const;
 
 const DEFAULTS = {
   title: 'Log-likelihood surface',
@@ -182,6 +195,7 @@ function requirePath(path: SurfacePath, r: number): void {
 export function surfaceTraces(grid: HeatmapGrid, paths: SurfacePath[], options: SurfaceTracesOptions = {}): SurfaceFigure {
   requireGrid('grid', grid);
   if (!Array.isArray(paths)) throw new TypeError(`surfaceTraces requires paths to be an array, got ${describeValue(paths)}`);
+  assertOptions('surfaceTraces', options, SURFACE_TRACES_OPTION_KEYS);
   const o = { ...DEFAULTS, ...options };
   assertInteger('surfaceTraces', 'maxPointsPerSide', o.maxPointsPerSide, 2);
   assertInteger('surfaceTraces', 'maxPointsPerPath', o.maxPointsPerPath, 2);

@@ -1,5 +1,5 @@
-import { describeValue } from '../guards';
-import { surfaceTraces } from '../charts/surface-traces';
+import { assertOptions, describeValue } from '../guards';
+import { SURFACE_TRACES_OPTION_KEYS, surfaceTraces } from '../charts/surface-traces';
 import type { SurfacePath, SurfaceTracesOptions } from '../charts/surface-traces';
 import type { HeatmapGrid } from '../charts/heatmap';
 import { resolveDisplayWriter } from './display';
@@ -75,6 +75,14 @@ export async function closeSurface3d(): Promise<void> {
  * // prints e.g. "3-D view not opened: this notebook is being run by nbconvert/nbclient; to explore ..."
  */
 export async function showSurface3d(grid: HeatmapGrid, paths: SurfacePath[], options: ShowSurface3dOptions = {}): Promise<void> {
+  assertOptions('showSurface3d', options, [
+    ...SURFACE_TRACES_OPTION_KEYS,
+    'window',
+    'port',
+    'environment',
+    'openWindow',
+    'writer',
+  ]);
   const { window: windowMode = 'auto', port = 0, environment, openWindow = openBrowserWindow, writer, ...traceOptions } = options;
   if (!['auto', 'always', 'never'].includes(windowMode)) {
     throw new RangeError(`showSurface3d requires window to be 'auto', 'always' or 'never', got ${describeValue(windowMode)}`);

@@ -255,6 +255,11 @@ describe('surfaceTraces', () => {
       name: 'TypeError',
       message: 'surfaceTraces requires paths[0].path[0] to be an [x, y] pair of numbers',
     });
+    assert.throws(() => fn(grid, ok, { heigth: 500 }), {
+      name: 'RangeError',
+      message:
+        /^surfaceTraces requires options to have only the keys 'title', .*'height', got 'heigth' \(did you mean 'height'\?\)$/,
+    });
     assert.throws(() => fn(grid, ok, { maxPointsPerSide: 1 }), {
       name: 'RangeError',
       message: 'surfaceTraces requires maxPointsPerSide to be an integer of at least 2, got 1',

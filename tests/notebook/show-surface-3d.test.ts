@@ -143,6 +143,11 @@ describe('showSurface3d', () => {
       name: 'RangeError',
       message: 'surfaceTraces requires paths[0].logLikelihoods to be a non-empty array',
     });
+    await assert.rejects(showSurface3d(grid, paths, { ...batch, windw: 'never' } as any), {
+      name: 'RangeError',
+      message:
+        /^showSurface3d requires options to have only the keys 'title', .*'window', .*, got 'windw' \(did you mean 'window'\?\)$/,
+    });
     await assert.rejects(showSurface3d(grid, paths, { ...batch, window: 'sometimes' as any }), {
       name: 'RangeError',
       message: "showSurface3d requires window to be 'auto', 'always' or 'never', got 'sometimes'",
