@@ -1,4 +1,4 @@
-import { assertFiniteNumber, assertPositive, describeValue } from '../guards';
+import { assertBernoulliPrior } from '../guards';
 import type { BernoulliPrior } from './bernoulli-map';
 
 /**
@@ -14,7 +14,8 @@ export function logPriorAt(prior: BernoulliPrior, theta: number): number {
 }
 
 /**
- * Checks a Bernoulli prior (normal by its variance, beta, uniform) with the same messages as `bernoulliMap`.
+ * Checks a Bernoulli prior (normal by its variance, beta, uniform) with the same messages as
+ * `bernoulliMap`: the shared guard `assertBernoulliPrior`, for the argument named `prior`.
  *
  * @throws {TypeError} when prior is not an object or a parameter is not a number
  * @throws {RangeError} when the kind is unknown or a parameter is out of range
@@ -22,17 +23,5 @@ export function logPriorAt(prior: BernoulliPrior, theta: number): number {
  * validatePrior('laplaceApproximation', { kind: 'uniform' }); // passes
  */
 export function validatePrior(fn: string, prior: unknown): asserts prior is BernoulliPrior {
-  if (typeof prior !== 'object' || prior === null || Array.isArray(prior)) {
-    throw new TypeError(`${fn} requires prior to be an object, got ${describeValue(prior)}`);
-  }
-  const p = prior as Record<string, unknown>;
-  if (p.kind === 'normal') {
-    assertFiniteNumber(fn, 'prior.mean', p.mean);
-    assertPositive(fn, 'prior.variance', p.variance);
-  } else if (p.kind === 'beta') {
-    assertPositive(fn, 'prior.alpha', p.alpha);
-    assertPositive(fn, 'prior.beta', p.beta);
-  } else if (p.kind !== 'uniform') {
-    throw new RangeError(`${fn} requires prior.kind to be one of 'normal', 'beta', 'uniform', got ${describeValue(p.kind)}`);
-  }
+  assertBernoulliPrior(fn, 'prior', prior);
 }
