@@ -29,6 +29,30 @@ function normalise(xs: number[], ys: number[]): number[] {
   return ys.map((y) => y / area);
 }
 
+/**
+ * ys / area; when that area underflows to 0 or overflows (a likelihood of thousands of flips, a
+ * Beta(1e4, 1e4) prior), the same curve from its logs, exp(log y - max log y), normalised instead.
+ */
+function normaliseWithLogs(fn: string, xs: number[], ys: number[], logs: () => number[]): number[] {
+  const area = trapezoid(xs, ys);
+  if (area > 0 && Number.isFinite(area)) return ys.map((y) => y / area);
+  const values = logs();
+  const top = Math.max(...values);
+  if (!Number.isFinite(top)) throw new RangeError(`${fn} requires thetas to include a point where the density is positive`);
+  return normalise(xs, values.map((v) => Math.exp(v - top)));
+}
+
+/** c log t, with 0 log 0 = 0 (a zero power contributes nothing, even at the end of [0, 1]). */
+function powerLog(power: number, t: number): number {
+  return power === 0 ? 0 : power * Math.log(t);
+}
+
+function logPrior(prior: BernoulliPrior, theta: number): number {
+  if (prior.kind === 'uniform') return 0;
+  if (prior.kind === 'beta') return powerLog(prior.alpha - 1, theta) + powerLog(prior.beta - 1, 1 - theta);
+  return -((theta - prior.mean) ** 2) / (2 * prior.variance);
+}
+
 function unnormalisedPrior(prior: BernoulliPrior, theta: number): number {
   if (prior.kind === 'uniform') return 1;
   if (prior.kind === 'beta') return theta ** (prior.alpha - 1) * (1 - theta) ** (prior.beta - 1);
@@ -47,7 +71,13 @@ function unnormalisedPrior(prior: BernoulliPrior, theta: number): number {
  * @param thetas the grid, finite numbers in [0, 1], increasing, at least 2
  * @returns the curves, one value per grid point
  * @throws {TypeError} when an argument has the wrong type
- * @throws {RangeError} when a flip is not 0 or 1, a grid point is outside [0, 1], or a prior parameter is out of range
+ * Any number of flips and any prior parameters: where the likelihood (below 1e-308 after ~1000
+ * flips) or a Beta prior's density (alpha, beta in the thousands) underflows, densities are formed
+ * from logs instead, so they stay finite; `likelihood` itself may then be 0 while `logLikelihood`
+ * stays finite.
+ *
+ * @throws {RangeError} when a flip is not 0 or 1, a grid point is outside [0, 1], a prior parameter
+ *   is out of range, or no grid point has a positive density
  * @example
  * const c = bernoulliCurves([1, 0], { kind: 'uniform' }, [0, 0.5, 1]);
  * c.likelihood; // => [0, 0.25, 0]
@@ -62,13 +92,16 @@ export function bernoulliCurves(flips: number[], prior: BernoulliPrior, thetas: 
     if (t < 0 || t > 1 || (k > 0 && t <= thetas[k - 1])) throw new RangeError(`${fn} requires thetas to increase within [0, 1], got ${t} at ${k}`);
   });
   const likelihood = thetas.map((t) => t ** heads * (1 - t) ** tails);
-  const priorDensity = normalise(thetas, thetas.map((t) => unnormalisedPrior(prior, t)));
+  const logLikelihood = thetas.map((t, k) => (likelihood[k] > 0 ? Math.log(likelihood[k]) : powerLog(heads, t) + powerLog(tails, 1 - t)));
+  const logPriors = (): number[] => thetas.map((t) => logPrior(prior, t));
+  const priorDensity = normaliseWithLogs(fn, thetas, thetas.map((t) => unnormalisedPrior(prior, t)), logPriors);
   return {
     thetas: thetas.slice(),
     likelihood,
-    logLikelihood: likelihood.map(Math.log),
-    likelihoodDensity: normalise(thetas, likelihood),
+    logLikelihood,
+    likelihoodDensity: normaliseWithLogs(fn, thetas, likelihood, () => logLikelihood),
     priorDensity,
-    posteriorDensity: normalise(thetas, likelihood.map((l, k) => l * priorDensity[k])),
+    posteriorDensity: normaliseWithLogs(fn, thetas, likelihood.map((l, k) => l * priorDensity[k]), () =>
+      logPriors().map((p, k) => logLikelihood[k] + p)),
   };
 }

@@ -35,4 +35,24 @@ describe('bernoulliCurves', () => {
       name: 'RangeError', message: "bernoulliCurves requires prior.kind to be one of 'normal', 'beta', 'uniform', got 'cauchy'",
     });
   });
+
+  it('stays finite for 3000 flips and a Beta(1e4, 1e4) prior, where the plain products underflow', () => {
+    // 1000 heads, 2000 tails: theta^1000 (1 - theta)^2000 < 1e-308 everywhere, so the densities
+    // come from logs; each is normalised (trapezoid area 1) and peaks where its log does.
+    const flips = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const thetas = linspace(0, 1, 301);
+    const c = bernoulliCurves(flips, { kind: 'beta', alpha: 1e4, beta: 1e4 }, thetas);
+    for (const curve of [c.likelihoodDensity, c.priorDensity, c.posteriorDensity]) {
+      assert.ok(curve.every(Number.isFinite));
+      const area = curve.slice(1).reduce((s, y, k) => s + ((thetas[k + 1] - thetas[k]) * (y + curve[k])) / 2, 0);
+      assert.ok(Math.abs(area - 1) < 1e-12, String(area));
+    }
+    // Likelihood mode 1/3 (grid point 100), prior mode 1/2 (150), posterior mode
+    // (1000 + 1e4 - 1) / (3000 + 2e4 - 2) = 0.4782 (grid point 143).
+    assert.equal(c.likelihoodDensity.indexOf(Math.max(...c.likelihoodDensity)), 100);
+    assert.equal(c.priorDensity.indexOf(Math.max(...c.priorDensity)), 150);
+    assert.equal(c.posteriorDensity.indexOf(Math.max(...c.posteriorDensity)), 143);
+    // log L at 1/3: 1000 log(1/3) + 2000 log(2/3) = -1909.54.
+    assert.ok(Math.abs(c.logLikelihood[100] - (1000 * Math.log(1 / 3) + 2000 * Math.log(2 / 3))) < 1e-9);
+  });
 });
