@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /*
  * `npm run explore -- [options]`: the log-likelihood surface of a 2-D Gaussian's mean in 3-D,
  * with the paths of TensorFlow.js optimizers walking on it (and, with mini-batches, a few batches'
@@ -49,6 +50,27 @@ Example: npm run explore -- --optimizers adam,momentum --lr 0.05 --batch 100 --n
 /** A bad command line: the message is shown with a pointer to --help, and the exit code is 2. */
 class UsageError extends Error {}
 
+/** @typedef {typeof import('../lib')} Lab */
+
+/**
+ * What the command line asks for.
+ * @typedef {object} ExploreSettings
+ * @property {false} help
+ * @property {import('../lib').OptimizerName[]} optimizers
+ * @property {number} learningRate
+ * @property {'mean' | 'sum'} objective
+ * @property {number} n
+ * @property {number} batchSize
+ * @property {number} seed
+ * @property {number} steps
+ * @property {number} range
+ * @property {number} batchSurfaces
+ * @property {number} port
+ * @property {boolean} serveOnly
+ * @property {number | undefined} exitAfterSeconds
+ */
+
+/** @type {import('util').ParseArgsConfig['options']} */
 const OPTION_SPEC = {
   optimizers: { type: 'string' },
   lr: { type: 'string' },
@@ -65,6 +87,13 @@ const OPTION_SPEC = {
   help: { type: 'boolean', short: 'h' },
 };
 
+/**
+ * A number from an option's text, or a UsageError saying what was expected.
+ * @param {string} name the option, without `--`
+ * @param {string} text its value as typed
+ * @param {{ integer?: boolean, min?: number, max?: number, above?: number }} [bounds]
+ * @returns {number}
+ */
 function number(name, text, { integer = false, min, max, above } = {}) {
   const value = Number(text);
   const what = integer ? 'an integer' : 'a number';
@@ -84,12 +113,15 @@ function number(name, text, { integer = false, min, max, above } = {}) {
 /**
  * Reads the command line into settings; throws UsageError with a one-line message on bad input.
  * Returns { help: true } for -h/--help.
+ * @param {string[]} argv the arguments after the script's name
+ * @returns {ExploreSettings | { help: true }}
  */
 function parseExploreArgs(argv) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTION_SPEC, strict: true, allowPositionals: false });
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {Error & { code?: string }} */ (caught);
     const option = /'([^']*)'/.exec(error.message);
     if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${option ? option[1] : ''}`.trim());
     if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
@@ -104,11 +136,13 @@ function parseExploreArgs(argv) {
     }
     throw new UsageError(error.message);
   }
-  const v = parsed.values;
+  const v = /** @type {Record<string, string | undefined> & { help?: boolean, 'serve-only'?: boolean }} */ (parsed.values);
   if (v.help) return { help: true };
   const n = v.n === undefined ? 10000 : number('n', v.n, { integer: true, min: 2, max: 1000000 });
   const batchSize = v.batch === undefined ? n : number('batch', v.batch, { integer: true, min: 1, max: n });
-  const optimizers = (v.optimizers ?? 'adam,momentum').split(',').map((s) => s.trim());
+  const optimizers = /** @type {import('../lib').OptimizerName[]} */ (
+    (v.optimizers ?? 'adam,momentum').split(',').map((s) => s.trim())
+  );
   for (const name of optimizers) {
     if (!OPTIMIZERS.includes(name))
       throw new UsageError(`--optimizers: unknown optimizer '${name}' (choose from ${OPTIMIZERS.join(', ')})`);
@@ -140,9 +174,14 @@ function parseExploreArgs(argv) {
   };
 }
 
+/** @type {(values: number[], digits?: number) => string} */
 const fmt = (values, digits = 4) => `(${values.map((x) => x.toFixed(digits)).join(', ')})`;
 
-/** The data, the fits, the grid and the mini-batch surfaces: the figure to show. */
+/**
+ * The data, the fits, the grid and the mini-batch surfaces: the figure to show.
+ * @param {Lab} lab
+ * @param {ExploreSettings} s
+ */
 function buildFigure(lab, s) {
   const rows = lab.sampleMultivariateNormal(s.n, TRUE_MEAN, COVARIANCE, { seed: s.seed });
   const sampleMean = lab.multivariateGaussianMle(rows).mean;
@@ -166,6 +205,7 @@ function buildFigure(lab, s) {
     );
     return { name: `${optimizer} (lr ${s.learningRate}, ${batch})`, ...fit };
   });
+  /** @type {{ xRange: [number, number], yRange: [number, number], steps: number }} */
   const gridOptions = { xRange: [-s.range, s.range], yRange: [-s.range, s.range], steps: 81 };
   const grid = lab.logLikelihoodGrid(rows, COVARIANCE, gridOptions);
   const extraSurfaces =
@@ -178,23 +218,26 @@ function buildFigure(lab, s) {
             seed: s.seed,
             ...gridOptions,
           })
-          .map((/** @type {{ name: string }} */ mesh) => ({ ...mesh, name: `${mesh.name}, L x n/k` }));
+          .map((mesh) => ({ ...mesh, name: `${mesh.name}, L x n/k` }));
   const title = `L(mu) of ${s.n} points, ${s.optimizers.join(' vs ')}, lr ${s.learningRate}, ${batch}`;
   return lab.surfaceTraces(grid, paths, { title, extraSurfaces });
 }
 
+/** @returns {Lab} the built library (dist/), or exit 1 with a hint */
 function loadLibrary() {
   try {
     return require('..');
   } catch (error) {
     console.error(
-      `explore: cannot load the library (${error.message.split('\n')[0]}); run \`npm run build\` (or \`npm run setup\`) first`,
+      `explore: cannot load the library (${/** @type {Error} */ (error).message.split('\n')[0]}); run \`npm run build\` (or \`npm run setup\`) first`,
     );
     process.exit(1);
   }
 }
 
+/** @param {string[]} argv */
 async function main(argv) {
+  /** @type {ReturnType<typeof parseExploreArgs>} */
   let settings;
   try {
     settings = parseExploreArgs(argv);
@@ -223,7 +266,7 @@ async function main(argv) {
       opened = true;
       console.log('Opened in a browser window. Close it, or press Ctrl-C here, to stop.');
     } catch (error) {
-      console.log(`No window opened (${error.message}).`);
+      console.log(`No window opened (${/** @type {Error} */ (error).message}).`);
     }
   } else if (!settings.serveOnly) {
     console.log(`No window opened (${support.reason}).`);
@@ -234,15 +277,15 @@ async function main(argv) {
         'then the same URL there). Ctrl-C stops.',
     );
   }
+  const exitAfter = settings.exitAfterSeconds;
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   const why = await Promise.race([
     server.stopped.then(() => 'the window was closed'),
     new Promise((resolve) => process.once('SIGINT', () => resolve('Ctrl-C'))),
     new Promise((resolve) => process.once('SIGTERM', () => resolve('SIGTERM'))),
     new Promise((resolve) => {
-      if (settings.exitAfterSeconds !== undefined) {
-        timer = setTimeout(() => resolve(`--exit-after ${settings.exitAfterSeconds}`), settings.exitAfterSeconds * 1000);
-      }
+      if (exitAfter !== undefined) timer = setTimeout(() => resolve(`--exit-after ${exitAfter}`), exitAfter * 1000);
     }),
   ]);
   clearTimeout(timer);
