@@ -12,6 +12,7 @@ import { learningRateBound } from '../lib/optimize/learning-rate-bound';
 import { nelderMeadMaximize } from '../lib/optimize/nelder-mead';
 import { sampleMultivariateNormal } from '../lib/random/sample-multivariate-normal';
 import { sampleLinearModel } from '../lib/random/sample-linear-model';
+import { sampleWithoutReplacement } from '../lib/random/sample-without-replacement';
 import { compensatedSum } from '../lib/numeric/compensated-sum';
 
 // Issue 11, one block per class of hostile input; each expected value is worked out in a comment.
@@ -109,6 +110,10 @@ describe('size limits (class 4)', () => {
     assert.throws(() => sampleMultivariateNormal(2 ** 32, [0], [[1]]), {
       name: 'RangeError',
       message: 'sampleMultivariateNormal requires n to be at most 10000000, got 4294967296',
+    });
+    assert.throws(() => sampleWithoutReplacement(2 ** 40, 2 ** 32, 0), {
+      name: 'RangeError',
+      message: 'sampleWithoutReplacement requires sampleSize to be at most 10000000, got 4294967296',
     });
   });
 });

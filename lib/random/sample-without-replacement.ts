@@ -1,6 +1,9 @@
 import { assertInteger, describeValue } from '../guards';
 import { createUniformGenerator, UniformGenerator } from './seeded-uniform';
 
+/** At most this many indices per draw. */
+const MAX_SAMPLE_SIZE = 1e7;
+
 /**
  * A uniformly random subset of `sampleSize` distinct indices from 0 .. populationSize - 1, in
  * random order: the mini-batch draw of stochastic gradient ascent (the starter code's
@@ -12,12 +15,12 @@ import { createUniformGenerator, UniformGenerator } from './seeded-uniform';
  * See https://en.wikipedia.org/wiki/Fisher%E2%80%93Yates_shuffle
  *
  * @param populationSize n, a positive integer
- * @param sampleSize k, an integer in [1, n]
+ * @param sampleSize k, an integer in [1, n] and at most 10^7 (the draw holds k indices in memory)
  * @param random a seed (non-negative integer) or a generator from `createUniformGenerator` (pass
  *   the same generator each step to get a fresh batch per step from one reproducible stream)
  * @returns k distinct indices in [0, n)
  * @throws {TypeError} when an argument has the wrong type
- * @throws {RangeError} when n is not a positive integer or k is not an integer in [1, n]
+ * @throws {RangeError} when n is not a positive integer or k is not an integer in [1, min(n, 10^7)]
  * @example
  * sampleWithoutReplacement(10, 3, 0); // => three distinct indices in 0..9, the same every run
  */
@@ -29,6 +32,7 @@ export function sampleWithoutReplacement(
   const fn = 'sampleWithoutReplacement';
   assertInteger(fn, 'populationSize', populationSize);
   assertInteger(fn, 'sampleSize', sampleSize);
+  if (sampleSize > MAX_SAMPLE_SIZE) throw new RangeError(`${fn} requires sampleSize to be at most ${MAX_SAMPLE_SIZE}, got ${sampleSize}`);
   if (sampleSize > populationSize) {
     throw new RangeError(`${fn} requires sampleSize to be at most populationSize (${populationSize}), got ${sampleSize}`);
   }
