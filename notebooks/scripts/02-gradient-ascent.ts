@@ -107,7 +107,7 @@ function L(mu) {                                      // the starter code's L(X,
 }
 
 // %% [markdown]
-// Then the loop. `tf.grad(L)` is a new function that returns $\nabla_\mu L(\mu)$ by reverse-mode automatic differentiation (what PyTorch's `backward()` does). `tf.tidy` frees every intermediate tensor of a step; the loop stops after two consecutive steps that move no coordinate by `tolerance` or more (one small step can be a momentary pause), or when the iterate blows up to infinity:
+// Then the loop. `tf.grad(L)` is a new function that returns $\nabla_\mu L(\mu)$ by reverse-mode automatic differentiation (what PyTorch's `backward()` does). `tf.tidy` frees every intermediate tensor of a step; the loop stops after two consecutive steps that move no coordinate by `tolerance` or more (one small step alone could be a momentary pause, as with the momentum methods of notebook 03), or when the iterate blows up to infinity:
 
 // %%
 const mu = tf.variable(tf.tensor1d(init));            // mu_0, a tensor we can update in place
@@ -246,7 +246,7 @@ lab.showTable(table, ['learning rate', 'lr / stable limit', 'max |1 − lr·c|',
   'final μ_x', 'final μ_y'], { digits: 5 });
 
 // %% [markdown]
-// Reading the table by the contraction factor $\max|1 - \lambda c|$ (the numbers in brackets are those of the defaults, $\Sigma = 5I$ and $n = 10^4$):
+// Reading the table by the contraction factor $\max|1 - \lambda c|$ (the rates and factors after each colon are those of the defaults, $\Sigma = 5I$ and $n = 10^4$):
 //
 // * **crawl** (0.001 and 0.01 of the limit: $10^{-6}$, $10^{-5}$, factors 0.998, 0.98): the error shrinks by 0.2 % or 2 % per step; the slowest is still far from $\bar x$ after `maxSteps` steps. The next one is reported `converged` after hundreds of steps but its final mean is still off in the 5th decimal: a step-size test stops a slow run early, because a step of $0.02\,e_t$ is below the tolerance while the error $e_t$ itself is 50 times larger;
 // * **smooth** (0.1 of the limit: $10^{-4}$, factor 0.8): monotone convergence in a few dozen steps;
@@ -390,5 +390,5 @@ console.log(`after ${starter.steps} steps: error ${errorNorm(starter.mean).toExp
 //
 // * Gradient ascent with autodiff fits in ten lines: $L$ on tensors, `tf.grad`, the update $\mu \leftarrow \mu + \lambda\nabla L$, a stopping test. The library's `fitGaussianMean` takes exactly the same steps, and (with the defaults) the fitted mean equals the closed-form sample mean to 5 decimals (float32).
 // * $L(\mu)$ is a concave quadratic, so plain gradient ascent is a linear recursion on the error with factor $I - \lambda n\Sigma^{-1}$ per step ($1 - \lambda n/5$ for $\Sigma = 5I$). Its eigenvalues predict everything above: monotone convergence below $1/c$, one step at $1/c$ for a round bowl, oscillating convergence up to the stable limit $2/c_{\max}$ ($10^{-3} = 2\cdot5/n$ with the defaults), divergence beyond. On a log scale the gap to the maximum falls by a constant factor per step, the square of the error's factor.
-// * The curvature $n\Sigma^{-1}$ that limits the rate also sets the standard error $\sqrt{5/n}$ of the answer: the better the data pin $\mu$ down, the smaller the steps must be. So the stable rate scales like $1/n$ for the starter code's summed objective: a rate tuned for $n = 10000$ is too timid for fewer points and unstable for more (beyond $n = 10^5$, $10^{-4}$ diverges). Averaging the objective (`objective: 'mean'`) removes that dependence (notebooks 03 and 04).
+// * The curvature $n\Sigma^{-1}$ that limits the rate also sets the standard error $\sqrt{5/n}$ of the answer: the better the data pin $\mu$ down, the smaller the steps must be. So the stable rate scales like $1/n$ for the starter code's summed objective: a fixed rate crawls for small $n$ and diverges for large $n$ ($10^{-4}$ beyond $n = 10^5$, Exercise 1). Averaging the objective (`objective: 'mean'`) removes that dependence (notebooks 03 and 04).
 // * The starter code's run (35 steps at $10^{-4}$ from $(-1,-1)$) stops while the error is still about $0.8^{35}\approx 4\cdot10^{-4}$ of its start (Exercise 3): close, but not converged; a convergence test instead of a fixed step count avoids that.

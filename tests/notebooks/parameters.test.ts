@@ -49,8 +49,8 @@ export const PARAMETER_VARIANTS: ParameterVariant[] = [
   },
   {
     notebook: '02-gradient-ascent.ipynb',
-    name: 'correlated covariance [[5, 2], [2, 1]], far start, small n: the default rate diverges',
-    parameters: 'const seed = 7;\nconst n = 5000;\nconst covariance = [[5, 2], [2, 1]];\nconst init = [40, -30];',
+    name: 'correlated covariance [[5, 2], [2, 1]], far start, small n, fewer steps: the default rate diverges',
+    parameters: 'const seed = 7;\nconst n = 4000;\nconst covariance = [[5, 2], [2, 1]];\nconst init = [40, -30];\nconst maxSteps = 300;',
     expect: ['one-step rate = none', 'WARNING: the rate is at or above the stable limit', 'from-scratch path = library path'],
   },
   {
