@@ -47,7 +47,10 @@ console.log(lab.backendSummary());
 const tf = lab.tf;
 const fmt = (v: number[], digits = 5) => `(${v.map((x) => x.toFixed(digits)).join(', ')})`;
 const last = <T,>(xs: T[]): T => xs[xs.length - 1];
-const nearby = (points: number[][], limit = 50) => {    // a path up to where it runs far away
+// The pictures span [-half, half]^2: [-5, 5]^2 as in the starter code, wider for a far start.
+const half = Math.ceil(Math.max(5, ...[...init, ...farStart].map((v) => Math.abs(v) + 1)));
+// A path up to where it runs far off the picture (PNG rendering breaks on points far outside).
+const nearby = (points: number[][], limit = 3 * half) => {
   const far = points.findIndex((p) => p.some((v) => !(Math.abs(v) <= limit)));
   return far < 0 ? points : points.slice(0, Math.max(far, 1));
 };
@@ -218,10 +221,11 @@ console.log(`adam fitted mean = ${fmt(adam.mean)}, sample mean = ${fmt(sampleMea
 //
 // ## Task 2.2 — Visualise the updates
 //
-// The paths of the converged runs over one heatmap of $L$ on $[-5, 5]^2$ (the starter code's `vizualize`); a diverged run leaves the picture after its first step and is dropped.
+// The paths of the converged runs over one heatmap of $L$ on $[-5, 5]^2$ (the starter code's `vizualize`; a wider square when `init` or `farStart` lie outside it); a diverged run leaves the picture after its first step and is dropped.
 
 // %%
-const box = { xRange: [-5, 5] as [number, number], yRange: [-5, 5] as [number, number] };
+const range: [number, number] = [-half, half];
+const box = { xRange: range, yRange: range };
 const grid = lab.logLikelihoodGrid(data, covariance, { ...box, steps: 30 });
 const paths = fits
   .map((f, k) => ({ name: settings[k].optimizer, points: nearby(f.path), status: f.status }))
