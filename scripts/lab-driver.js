@@ -211,10 +211,21 @@ function cellStates(page) {
       if (!notebook) return [];
       /** @type {any[]} */
       const cells = Array.from(notebook.querySelectorAll('.jp-Cell'));
+      // a cell whose input is hidden (jupyter.source_hidden) shows no prompt: read its execution
+      // count from the notebook's model instead (window.jupyterapp, exposed by startLab)
+      const app = /** @type {any} */ (globalThis).jupyterapp;
+      const widgets = app?.shell?.currentWidget?.content?.widgets;
+      /** @param {any} cell @param {number} index */
+      const prompt = (cell, index) => {
+        const shown = (cell.querySelector('.jp-InputArea-prompt')?.textContent || '').trim();
+        if (shown !== '' || !widgets || !widgets[index]) return shown;
+        const count = widgets[index].model?.executionCount;
+        return typeof count === 'number' ? `[${count}]:` : '[ ]:';
+      };
       return cells.map((cell, index) => ({
         index,
         type: cell.classList.contains('jp-CodeCell') ? 'code' : cell.classList.contains('jp-MarkdownCell') ? 'markdown' : 'raw',
-        prompt: (cell.querySelector('.jp-InputArea-prompt')?.textContent || '').trim(),
+        prompt: cell.classList.contains('jp-CodeCell') ? prompt(cell, index) : '',
         charts: cell.querySelectorAll(chartSel).length,
         stderr: Array.from(cell.querySelectorAll(errSel))
           .map((/** @type {any} */ e) => e.textContent || '')
