@@ -219,8 +219,9 @@ function cellStates(page) {
       const prompt = (cell, index) => {
         const shown = (cell.querySelector('.jp-InputArea-prompt')?.textContent || '').trim();
         if (shown !== '' || !widgets || !widgets[index]) return shown;
-        const count = widgets[index].model?.executionCount;
-        return typeof count === 'number' ? `[${count}]:` : '[ ]:';
+        const model = widgets[index].model;
+        if (model?.executionState === 'running') return '[*]:'; // queued or running
+        return typeof model?.executionCount === 'number' ? `[${model.executionCount}]:` : '[ ]:';
       };
       return cells.map((cell, index) => ({
         index,
