@@ -20,6 +20,8 @@
  *   node bench/ours.js info
  */
 'use strict';
+// A plain CommonJS tool run by node (like scripts/), outside the lint config's scripts/ block.
+/* eslint-disable @typescript-eslint/no-require-imports */
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');

@@ -48,7 +48,8 @@ const previous = render ? JSON.parse(fs.readFileSync(path.join(root, 'bench', 'r
 const quick = previous ? previous.mode === 'quick' : argv.includes('--quick');
 const threadsArg = argv.indexOf('--threads');
 const threads = previous ? Number(previous.environment.threads) || 0 : threadsArg >= 0 ? Number(argv[threadsArg + 1]) : 1;
-if (!Number.isInteger(threads) || threads < 0) throw new RangeError(`bench requires --threads to be an integer >= 0, got ${argv[threadsArg + 1]}`);
+if (!Number.isInteger(threads) || threads < 0)
+  throw new RangeError(`bench requires --threads to be an integer >= 0, got ${argv[threadsArg + 1]}`);
 const SIZES = quick ? [1e4, 1e6] : [1e4, 1e5, 1e6, 1e7];
 const REPEATS = 5;
 const STEPS = 7;
@@ -74,7 +75,9 @@ function runJson(command, args, env = {}) {
 
 /** Makes .venv-bench with torch 2.13.0 and numpy unless it is already there. */
 function ensureVenv() {
-  const check = spawnSync(venvPython, ['-c', `import torch, numpy; assert torch.__version__.startswith('${TORCH}')`], { encoding: 'utf8' });
+  const check = spawnSync(venvPython, ['-c', `import torch, numpy; assert torch.__version__.startswith('${TORCH}')`], {
+    encoding: 'utf8',
+  });
   if (check.status === 0) return;
   log(`installing torch==${TORCH} and numpy into ${path.relative(root, venv)}/ (a few minutes, once)`);
   const steps = [
@@ -87,7 +90,10 @@ function ensureVenv() {
   }
 }
 
-const nodeEnv = (backend) => ({ LIKELIHOOD_LAB_BACKEND: backend, ...(threads > 0 ? { TF_NUM_INTRAOP_THREADS: String(threads), TF_NUM_INTEROP_THREADS: String(threads) } : {}) });
+const nodeEnv = (backend) => ({
+  LIKELIHOOD_LAB_BACKEND: backend,
+  ...(threads > 0 ? { TF_NUM_INTRAOP_THREADS: String(threads), TF_NUM_INTEROP_THREADS: String(threads) } : {}),
+});
 const ours = (backend, args) => runJson(process.execPath, [path.join(benchDir, 'ours.js'), ...args], nodeEnv(backend));
 const reference = (args) => runJson(venvPython, [path.join(benchDir, 'reference.py'), ...args, '--threads', String(threads)]);
 
@@ -101,7 +107,12 @@ const SIDES = [
 function environment() {
   const cpus = os.cpus();
   return {
-    machine: { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGB: Number((os.totalmem() / 2 ** 30).toFixed(1)), platform: `${os.type()} ${os.release()}` },
+    machine: {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryGB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+      platform: `${os.type()} ${os.release()}`,
+    },
     ours: { tensorflow: ours('tensorflow', ['info']), cpu: ours('cpu', ['info']) },
     pytorch: reference(['info']),
     threads: threads === 0 ? 'each library default' : threads,
@@ -127,10 +138,38 @@ function fits(results) {
 function heatmaps(results) {
   const n = 1e4;
   log('heatmap, n = 10^4, ours (tfjs-node)');
-  const mine = ours('tensorflow', ['heatmap', '--n', String(n), '--repeats', String(REPEATS), '--slowRepeats', String(SLOW_REPEATS)]);
+  const mine = ours('tensorflow', [
+    'heatmap',
+    '--n',
+    String(n),
+    '--repeats',
+    String(REPEATS),
+    '--slowRepeats',
+    String(SLOW_REPEATS),
+  ]);
   log('heatmap, n = 10^4, PyTorch f32 and f64');
-  const f32 = reference(['heatmap', '--n', String(n), '--dtype', 'float32', '--repeats', String(SLOW_REPEATS), '--vectorize-repeats', '0']);
-  const f64 = reference(['heatmap', '--n', String(n), '--dtype', 'float64', '--repeats', String(SLOW_REPEATS), '--vectorize-repeats', String(SLOW_REPEATS)]);
+  const f32 = reference([
+    'heatmap',
+    '--n',
+    String(n),
+    '--dtype',
+    'float32',
+    '--repeats',
+    String(SLOW_REPEATS),
+    '--vectorize-repeats',
+    '0',
+  ]);
+  const f64 = reference([
+    'heatmap',
+    '--n',
+    String(n),
+    '--dtype',
+    'float64',
+    '--repeats',
+    String(SLOW_REPEATS),
+    '--vectorize-repeats',
+    String(SLOW_REPEATS),
+  ]);
   const rows = {
     'the starter code: np.vectorize over L (float64, as written)': { 'PyTorch f64': f64.vectorize },
     'direct tensor way, O(grid n)': { 'tfjs-node': mine.tensor, 'PyTorch f32': f32.tensor, 'PyTorch f64': f64.tensor },
@@ -145,13 +184,22 @@ function heatmaps(results) {
 
 function kernels(results) {
   log(`import time in ${REPEATS} fresh tslab kernels`);
-  const kernel = runJson(projectPython, [path.join(benchDir, 'kernel_import.py'), '--cwd', path.join(root, 'notebooks'), '--repeats', String(REPEATS)]);
+  const kernel = runJson(projectPython, [
+    path.join(benchDir, 'kernel_import.py'),
+    '--cwd',
+    path.join(root, 'notebooks'),
+    '--repeats',
+    String(REPEATS),
+  ]);
   put(results, 'import', "require('likelihood-lab') inside the kernel", 'ours', summarise(kernel.require));
   put(results, 'import', 'the import cell, client round trip (compile + run)', 'ours', summarise(kernel.cell));
   put(results, 'import', 'kernel start until ready', 'ours', summarise(kernel.start));
   const torchImport = reference(['import', '--repeats', String(REPEATS)]);
   put(results, 'import', 'import torch, numpy in a fresh python', 'PyTorch', summarise(torchImport.import));
-  const notebooks = fs.readdirSync(path.join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort();
+  const notebooks = fs
+    .readdirSync(path.join(root, 'notebooks'))
+    .filter((f) => f.endsWith('.ipynb'))
+    .sort();
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-notebooks-'));
   const totals = new Array(NOTEBOOK_REPEATS).fill(0);
   for (const notebook of notebooks) {
@@ -159,7 +207,11 @@ function kernels(results) {
     const times = [];
     for (let i = 0; i < NOTEBOOK_REPEATS; i += 1) {
       const start = process.hrtime.bigint();
-      const child = spawnSync(projectPython, [path.join(root, 'scripts', 'execute_notebook.py'), path.join('notebooks', notebook), path.join(out, notebook)], { cwd: root, encoding: 'utf8' });
+      const child = spawnSync(
+        projectPython,
+        [path.join(root, 'scripts', 'execute_notebook.py'), path.join('notebooks', notebook), path.join(out, notebook)],
+        { cwd: root, encoding: 'utf8' },
+      );
       if (child.status !== 0) throw new Error(`bench: Run All of ${notebook} failed:\n${child.stdout}\n${child.stderr}`);
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       totals[i] += times[i];
@@ -182,7 +234,8 @@ function addRatios(results) {
     for (const sides of Object.values(rows)) {
       const base = sides['PyTorch f32'];
       if (base === undefined) continue;
-      for (const [side, summary] of Object.entries(sides)) if (side !== 'PyTorch f32') summary.ratioToPyTorchF32 = summary.median / base.median;
+      for (const [side, summary] of Object.entries(sides))
+        if (side !== 'PyTorch f32') summary.ratioToPyTorchF32 = summary.median / base.median;
     }
   }
 }
@@ -192,7 +245,11 @@ const gb = (v) => formatNumber(v / 1e9);
 const sizeLabel = (key) => (/^\d+$/.test(key) ? `10^${Math.round(Math.log10(Number(key)))}` : key);
 
 function sideTable(rows, format, sides = ['tfjs-node', 'tfjs cpu', 'PyTorch f32', 'PyTorch f64'], label = 'n') {
-  const header = [label, ...sides.map((s) => `${s}`), ...sides.filter((s) => s !== 'PyTorch f32' && s !== 'PyTorch f64').map((s) => `${s} / PyTorch f32`)];
+  const header = [
+    label,
+    ...sides.map((s) => `${s}`),
+    ...sides.filter((s) => s !== 'PyTorch f32' && s !== 'PyTorch f64').map((s) => `${s} / PyTorch f32`),
+  ];
   const body = Object.entries(rows).map(([key, bySide]) => [
     sizeLabel(key),
     ...sides.map((s) => formatSummary(bySide[s], format)),
@@ -209,8 +266,7 @@ function verdict(ok, text, why = '') {
 }
 
 const WHY = {
-  step:
-    'at small n the per-step overhead dominates: every step runs optimizer.minimize (a gradient tape), reads the new mean and L back with dataSync, and recomputes L in float64 for the record; the cheaper autodiff step of issue 12 (item 2) is not done yet. The load of the machine inflates these ms-scale figures most (see min).',
+  step: 'at small n the per-step overhead dominates: every step runs optimizer.minimize (a gradient tape), reads the new mean and L back with dataSync, and recomputes L in float64 for the record; the cheaper autodiff step of issue 12 (item 2) is not done yet. The load of the machine inflates these ms-scale figures most (see min).',
   heatmap:
     'logLikelihoodGrid is already O(grid + n); what remains is fixed cost (a pass over the number[][] data with its checks, and the 100 x 100 result built as arrays; not profiled here), and on a loaded machine its ms-scale median is noisy (see the min of its row). np.vectorize is timed with one torch thread.',
   import:
@@ -234,22 +290,57 @@ function targets(results, wallSeconds) {
         ratio === undefined
           ? `autodiff step <= ${limit}x PyTorch f32 at n = ${sizeLabel(String(n))} (not in this run${quick ? ': --quick' : ''}).`
           : `autodiff step <= ${limit}x PyTorch f32 at n = ${sizeLabel(String(n))}: measured ${formatNumber(ratio)}x (tfjs-node ${ms(results.step[String(n)]['tfjs-node'].median)} ms, PyTorch f32 ${ms(results.step[String(n)]['PyTorch f32'].median)} ms).`,
-        n === 1e4 ? WHY.step : 'at large n the data held as number[][] and float32 kernels on one thread; the dense data form (item 1) is not done yet.',
+        n === 1e4
+          ? WHY.step
+          : 'at large n the data held as number[][] and float32 kernels on one thread; the dense data form (item 1) is not done yet.',
       ),
     );
   }
-  lines.push(verdict(null, 'sufficient-statistics step >= 100x faster than PyTorch\'s full step at n >= 10^6: the lib has no sufficient-statistics step yet (issue 12, item 2), so there is nothing to time.'));
-  lines.push(verdict(null, 'fit set-up at 10^7 from the dense form <= 1 s, peak RSS <= 1 GB: the lib has no dense data form yet (issue 12, item 1).' + (results.setup?.['10000000'] ? ` From number[][] it takes ${ms(results.setup['10000000']['tfjs-node'].median)} ms, peak RSS ${gb(results.peakRss['10000000']['tfjs-node'].median)} GB (tfjs-node).` : '')));
+  lines.push(
+    verdict(
+      null,
+      "sufficient-statistics step >= 100x faster than PyTorch's full step at n >= 10^6: the lib has no sufficient-statistics step yet (issue 12, item 2), so there is nothing to time.",
+    ),
+  );
+  lines.push(
+    verdict(
+      null,
+      'fit set-up at 10^7 from the dense form <= 1 s, peak RSS <= 1 GB: the lib has no dense data form yet (issue 12, item 1).' +
+        (results.setup?.['10000000']
+          ? ` From number[][] it takes ${ms(results.setup['10000000']['tfjs-node'].median)} ms, peak RSS ${gb(results.peakRss['10000000']['tfjs-node'].median)} GB (tfjs-node).`
+          : ''),
+    ),
+  );
   const grid = results.heatmap?.['lab.logLikelihoodGrid (sufficient statistics)']?.['tfjs-node'];
   const vectorized = results.heatmap?.['the starter code: np.vectorize over L (float64, as written)']?.['PyTorch f64'];
   if (grid && vectorized) {
     const speedUp = vectorized.median / grid.median;
-    lines.push(verdict(speedUp >= 1000, `heatmap >= 1000x faster than the starter code's way: logLikelihoodGrid ${ms(grid.median)} ms against np.vectorize ${ms(vectorized.median)} ms, ${formatNumber(speedUp)}x faster.`, WHY.heatmap));
+    lines.push(
+      verdict(
+        speedUp >= 1000,
+        `heatmap >= 1000x faster than the starter code's way: logLikelihoodGrid ${ms(grid.median)} ms against np.vectorize ${ms(vectorized.median)} ms, ${formatNumber(speedUp)}x faster.`,
+        WHY.heatmap,
+      ),
+    );
   }
   const imp = results.import?.["require('likelihood-lab') inside the kernel"]?.ours;
-  if (imp) lines.push(verdict(imp.median <= 500, `importing the lib in a kernel <= 0.5 s: require('likelihood-lab') takes ${ms(imp.median)} ms in a fresh kernel (${ms(results.import['the import cell, client round trip (compile + run)'].ours.median)} ms for the whole cell).`, WHY.import));
+  if (imp)
+    lines.push(
+      verdict(
+        imp.median <= 500,
+        `importing the lib in a kernel <= 0.5 s: require('likelihood-lab') takes ${ms(imp.median)} ms in a fresh kernel (${ms(results.import['the import cell, client round trip (compile + run)'].ours.median)} ms for the whole cell).`,
+        WHY.import,
+      ),
+    );
   const total = results.notebooks?.['all notebooks, in total']?.ours;
-  if (total) lines.push(verdict(total.median <= 25000, `Run All of all notebooks <= 25 s in total: ${formatNumber(total.median / 1000)} s (${total.runs} run${total.runs > 1 ? 's' : ''}).`, WHY.runAll));
+  if (total)
+    lines.push(
+      verdict(
+        total.median <= 25000,
+        `Run All of all notebooks <= 25 s in total: ${formatNumber(total.median / 1000)} s (${total.runs} run${total.runs > 1 ? 's' : ''}).`,
+        WHY.runAll,
+      ),
+    );
   if (quick) {
     lines.push(
       verdict(
@@ -263,7 +354,16 @@ function targets(results, wallSeconds) {
 }
 
 function writeResults(env, results, load, wallSeconds, generated = new Date().toISOString()) {
-  const json = { generated, mode: quick ? 'quick' : 'full', sizes: SIZES, wallSeconds, load, environment: env, units: { time: 'ms', peakRss: 'bytes' }, results };
+  const json = {
+    generated,
+    mode: quick ? 'quick' : 'full',
+    sizes: SIZES,
+    wallSeconds,
+    load,
+    environment: env,
+    units: { time: 'ms', peakRss: 'bytes' },
+    results,
+  };
   fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
   const v = env.ours.tensorflow;
   const busy = Math.max(load.start[0], load.end[0]) > env.machine.cores;
@@ -277,7 +377,7 @@ Generated by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${json.generated.
 
 - ${env.machine.cpu}, ${env.machine.cores} cores, ${env.machine.memoryGB} GB, ${env.machine.platform}
 - node ${v.nodeVersion}, tfjs ${v.tfjsVersion}, tfjs-node ${v.tfjsNodeVersion} (TensorFlow C ${v.libtensorflowVersion}); python ${env.pytorch.python}, torch ${env.pytorch.torch}, numpy ${env.pytorch.numpy}
-- threads: torch.get_num_threads() = ${env.pytorch.torchThreads} (interop ${env.pytorch.torchInteropThreads}); TensorFlow intra-op ${v.tfIntraOpThreads}, inter-op ${v.tfInterOpThreads} (TF_NUM_*_THREADS)${threads === 1 ? '. One thread each by default (\`--threads N\` to change): on this shared machine PyTorch\'s 2-thread kernels stalled under load (one 10^4 x 2 matmul took 30 ms instead of 0.5 ms).' : ''}
+- threads: torch.get_num_threads() = ${env.pytorch.torchThreads} (interop ${env.pytorch.torchInteropThreads}); TensorFlow intra-op ${v.tfIntraOpThreads}, inter-op ${v.tfInterOpThreads} (TF_NUM_*_THREADS)${threads === 1 ? ". One thread each by default (`--threads N` to change): on this shared machine PyTorch's 2-thread kernels stalled under load (one 10^4 x 2 matmul took 30 ms instead of 0.5 ms)." : ''}
 - load average (1, 5, 15 min) at the start ${load.start.map((x) => x.toFixed(1)).join(', ')}, at the end ${load.end.map((x) => x.toFixed(1)).join(', ')}${busy ? `: **other processes were running during the measurement** (more runnable processes than the ${env.machine.cores} cores), so absolute times are inflated and noisy; the min column is the least disturbed run` : ''}.
 
 ## One full-batch autodiff step
@@ -330,7 +430,10 @@ The import in ${REPEATS} fresh tslab kernels (bench/kernel_import.py, jupyter_cl
 
 ${markdownTable(
   ['what', 'ms'],
-  [...Object.entries(results.import), ...Object.entries(results.notebooks)].map(([key, bySide]) => [key, formatSummary(Object.values(bySide)[0], ms)]),
+  [...Object.entries(results.import), ...Object.entries(results.notebooks)].map(([key, bySide]) => [
+    key,
+    formatSummary(Object.values(bySide)[0], ms),
+  ]),
 )}
 
 ## Targets of issue 12
@@ -350,7 +453,9 @@ function main() {
   const started = process.hrtime.bigint();
   ensureVenv();
   const load = { start: os.loadavg() };
-  log(`${quick ? 'quick' : 'full'} run, sizes ${SIZES.join(', ')}, threads ${threads || 'default'}, load ${load.start.map((x) => x.toFixed(1)).join(' ')}`);
+  log(
+    `${quick ? 'quick' : 'full'} run, sizes ${SIZES.join(', ')}, threads ${threads || 'default'}, load ${load.start.map((x) => x.toFixed(1)).join(' ')}`,
+  );
   const env = environment();
   const results = {};
   fits(results);
