@@ -9,7 +9,7 @@ import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist/', '.venv/', 'reports/', 'screenshots/', 'docs/', 'notebooks/', 'course/', 'python/']),
+  globalIgnores(['node_modules/', 'dist/', '.venv/', '.venv-bench/', 'reports/', 'screenshots/', 'docs/', 'notebooks/', 'course/', 'python/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -22,7 +22,7 @@ export default defineConfig(
   },
   {
     // the tools: CommonJS scripts run by node, typed by JSDoc (`// @ts-check`)
-    files: ['scripts/**/*.js', '**/*.cjs'],
+    files: ['scripts/**/*.js', 'bench/**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',

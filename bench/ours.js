@@ -20,8 +20,7 @@
  *   node bench/ours.js info
  */
 'use strict';
-// A plain CommonJS tool run by node (like scripts/), outside the lint config's scripts/ block.
-/* eslint-disable @typescript-eslint/no-require-imports */
+// A plain CommonJS tool run by node, linted like scripts/ (eslint.config.mjs).
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');

@@ -60,6 +60,7 @@ function chooseBackend(): BackendInfo {
   } else {
     try {
       // A runtime require, not an import: the native addon is optional and may fail to load here.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const tfn = require('@tensorflow/tfjs-node');
       tfjsNodeVersion = tfn.version?.['tfjs-node'] ?? null;
       libtensorflowVersion = tfn.version?.['tfjs-node'] ? readLibtensorflowVersion(tfn) : null;
@@ -69,6 +70,7 @@ function chooseBackend(): BackendInfo {
       if (requested === 'tensorflow') {
         throw new Error(
           `backend requires @tensorflow/tfjs-node (LIKELIHOOD_LAB_BACKEND=tensorflow) but it failed to load: ${message}; ${FIX_HINT}`,
+          { cause: error },
         );
       }
       reason = `native addon failed to load (${message})`;

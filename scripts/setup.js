@@ -104,7 +104,7 @@ function ensureKernel() {
   const script = `#!/bin/sh\n# Written by scripts/setup.js: starts the project's tslab kernel (scripts/kernel/) with this project's node.\nexec "${process.execPath}" "${wrapper}" "$@"\n`;
   const kernelJson = path.join(venv, 'share', 'jupyter', 'kernels', 'tslab', 'kernel.json');
   const current = fs.existsSync(launcher) ? fs.readFileSync(launcher, 'utf8') : '';
-  let registered = false;
+  let registered;
   try {
     registered = JSON.parse(fs.readFileSync(kernelJson, 'utf8')).argv[0] === launcher;
   } catch {
@@ -319,7 +319,7 @@ function buildLib() {
 // package, still finds it. npm does not link a package to itself: we do, inside node_modules.
 function ensureSelfLink() {
   const link = path.join(root, 'node_modules', 'likelihood-lab');
-  let current = null;
+  let current;
   try {
     current = fs.readlinkSync(link);
   } catch {

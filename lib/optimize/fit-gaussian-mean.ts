@@ -18,7 +18,6 @@ import type { FullDataLogLikelihood } from '../likelihood/full-data-log-likeliho
 import { gaussianLogLikelihoodTensor } from '../likelihood/gaussian-log-likelihood';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { createUniformGenerator } from '../random/seeded-uniform';
-import type { UniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
 import { disposeOptimizer, makeOptimizer } from './make-optimizer';
 import { OBJECTIVES } from './types';
