@@ -3,6 +3,7 @@ import { frame } from './theme';
 import type { FrameOptions } from './theme';
 import { roundSignificant } from './round';
 import { stridedIndices } from './stride';
+import { clipPolyline } from './clip-polyline';
 import { equalScaleSize } from './equal-scale-size';
 import { formatNumber } from './format-number';
 import { SERIES_LEGEND, seriesStyles } from './palette';
@@ -119,7 +120,7 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
   requireOptionalString('pathOverlay', 'xTitle', o.xTitle);
   requireOptionalString('pathOverlay', 'yTitle', o.yTitle);
   if (!Array.isArray(o.highlight)) throw new TypeError('pathOverlay requires highlight to be an array of run names');
-  const rows: { run: string; step: number; x: number; y: number }[] = [];
+  const rows: { run: string; piece: number; step: number; x: number; y: number; edge?: boolean }[] = [];
   const summaries: string[] = [];
   paths.forEach((path, r) => {
     requireName('pathOverlay', `paths[${r}].name`, path?.name);
@@ -129,12 +130,24 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
         throw new TypeError(`pathOverlay requires paths[${r}].points[${step}] to be an [x, y] pair of numbers`);
       }
     });
-    for (const step of stridedIndices(path.points.length, o.maxPointsPerPath)) {
-      const [x, y] = path.points[step];
-      if (Number.isFinite(x) && Number.isFinite(y)) {
-        rows.push({ run: path.name, step, x: roundSignificant(x), y: roundSignificant(y) });
+    // Cut to the domain here rather than by the renderer's clip path: resvg (the PNG) aborts the
+    // process on a clipped line that runs far outside, as a diverging run does.
+    const strided = stridedIndices(path.points.length, o.maxPointsPerPath).map((step) => path.points[step]);
+    const steps = stridedIndices(path.points.length, o.maxPointsPerPath);
+    clipPolyline(strided, o.domain.x, o.domain.y).forEach((visible, piece) => {
+      for (const point of visible) {
+        const k = Math.floor(point.step);
+        const step = k === point.step ? steps[k] : steps[k] + (point.step - k) * (steps[k + 1] - steps[k]);
+        rows.push({
+          run: path.name,
+          piece,
+          step: roundSignificant(step),
+          x: roundSignificant(point.x),
+          y: roundSignificant(point.y),
+          ...(point.edge ? { edge: true } : {}),
+        });
       }
-    }
+    });
     const first = path.points[0];
     const last = path.points[path.points.length - 1];
     const at = (p: number[]): string => (p.every(Number.isFinite) ? `(${p.map(formatNumber).join(', ')})` : 'a non-finite point');
@@ -184,15 +197,23 @@ export function pathOverlay(paths: OptimizerPath[], options: PathOverlayOptions 
       {
         ...transform,
         mark: { type: 'line', aria: false, clip: true, opacity: 0.7, strokeWidth: width + 2 },
-        encoding: { ...position, stroke: halo, detail: { field: 'run', type: 'nominal' }, order },
+        encoding: {
+          ...position,
+          stroke: halo,
+          detail: [
+            { field: 'run', type: 'nominal' },
+            { field: 'piece', type: 'ordinal' },
+          ],
+          order,
+        },
       },
       {
         ...transform,
         mark: { type: 'line', aria: false, clip: true, strokeWidth: width },
-        encoding: { ...position, color, strokeDash, order },
+        encoding: { ...position, color, strokeDash, detail: { field: 'piece', type: 'ordinal' }, order },
       },
       {
-        ...transform,
+        transform: [...(filter === undefined ? [] : [{ filter }]), { filter: '!datum.edge' }],
         mark: { type: 'point', aria: false, clip: true, filled: true, size: dotSize },
         encoding: { ...position, color, tooltip },
       },

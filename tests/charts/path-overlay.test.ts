@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathOverlay } from '../../lib/charts/path-overlay';
 import { renderSvg } from '../../lib/notebook/render-svg';
+import { renderPng } from '../../lib/notebook/render-png';
 import { compileWarnings, spiralPaths } from './helpers';
 
 describe('pathOverlay', () => {
@@ -17,9 +18,9 @@ describe('pathOverlay', () => {
       },
     ]) as any;
     assert.deepEqual(spec.data.values, [
-      { run: 'GD', step: 0, x: -4, y: 4 },
-      { run: 'GD', step: 1, x: -2, y: 2 },
-      { run: 'GD', step: 2, x: 0, y: 0 },
+      { run: 'GD', piece: 0, step: 0, x: -4, y: 4 },
+      { run: 'GD', piece: 0, step: 1, x: -2, y: 2 },
+      { run: 'GD', piece: 0, step: 2, x: 0, y: 0 },
     ]);
     // A white halo, the line, then the dots.
     assert.deepEqual(spec.layer[0].mark, { type: 'line', aria: false, clip: true, opacity: 0.7, strokeWidth: 4 });
@@ -42,7 +43,7 @@ describe('pathOverlay', () => {
     assert.deepEqual([spec.width, spec.height], [320, 320]);
   });
 
-  it('drops non-finite steps of a diverged run and keeps far-away ones for clipping', () => {
+  it('drops non-finite steps of a diverged run and cuts a far-away step at the domain edge', () => {
     const spec = pathOverlay([
       {
         name: 'lr 10',
@@ -53,11 +54,34 @@ describe('pathOverlay', () => {
         ],
       },
     ]) as any;
-    assert.deepEqual(
-      spec.data.values.map((r: any) => r.step),
-      [0, 1],
-    );
+    // (1, 1) -> (-50, 80) leaves the square through y = 5 at t = 4/79: the line ends there, no dot.
+    assert.deepEqual(spec.data.values, [
+      { run: 'lr 10', piece: 0, step: 0, x: 1, y: 1 },
+      { run: 'lr 10', piece: 0, step: 0.0506329, x: -1.58228, y: 5, edge: true },
+    ]);
     assert.deepEqual(spec.layer[1].encoding.y.scale.domain, [-5, 5]);
+    assert.deepEqual(spec.layer[2].transform, [{ filter: '!datum.edge' }]);
+  });
+
+  it('renders a diverging zig-zag far outside its domain to PNG (resvg aborted on clipped far lines)', async () => {
+    const spec = pathOverlay(
+      [
+        {
+          name: 'x',
+          points: [
+            [40, -30],
+            [-72, 54],
+            [129.6, -97.2],
+            [-233.3, 175],
+          ],
+        },
+      ],
+      { domain: { x: [-48, 48], y: [-48, 48] } },
+    ) as any;
+    const pieces = new Set(spec.data.values.map((r: any) => r.piece));
+    assert.equal(pieces.size, 3, 'each crossing of the square is its own piece');
+    const png = await renderPng(await renderSvg(spec));
+    assert.ok(png.length > 1000);
   });
 
   it('colours each optimizer with its own palette colour and dash (momentum and nesterov apart)', () => {
