@@ -9,7 +9,18 @@ import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist/', '.venv/', '.venv-bench/', 'reports/', 'screenshots/', 'docs/', 'notebooks/', 'course/', 'python/']),
+  globalIgnores([
+    'node_modules/',
+    'dist/',
+    '.venv/',
+    '.venv-bench/',
+    'reports/',
+    'screenshots/',
+    'docs/',
+    'notebooks/',
+    'course/',
+    'python/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

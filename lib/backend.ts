@@ -38,8 +38,8 @@ export interface BackendInfo {
 }
 
 const FIX_HINT =
-  'run `npm run setup` (it installs libtensorflow for @tensorflow/tfjs-node, from PyPI\'s ' +
-  'tensorflow-cpu wheel when Google\'s storage host is unreachable); see README, Troubleshooting';
+  "run `npm run setup` (it installs libtensorflow for @tensorflow/tfjs-node, from PyPI's " +
+  "tensorflow-cpu wheel when Google's storage host is unreachable); see README, Troubleshooting";
 
 function chooseBackend(): BackendInfo {
   // TensorFlow's C library logs CPU-feature notices to stderr at load; keep notebook runs quiet.
@@ -48,9 +48,7 @@ function chooseBackend(): BackendInfo {
   process.env.TF_ENABLE_ONEDNN_OPTS = process.env.TF_ENABLE_ONEDNN_OPTS ?? '0';
   const requested = (process.env.LIKELIHOOD_LAB_BACKEND ?? 'auto').trim().toLowerCase();
   if (!['auto', '', 'tensorflow', 'cpu'].includes(requested)) {
-    throw new RangeError(
-      `backend requires LIKELIHOOD_LAB_BACKEND to be 'tensorflow', 'cpu' or 'auto', got '${requested}'`,
-    );
+    throw new RangeError(`backend requires LIKELIHOOD_LAB_BACKEND to be 'tensorflow', 'cpu' or 'auto', got '${requested}'`);
   }
   let tfjsNodeVersion: string | null = null;
   let libtensorflowVersion: string | null = null;

@@ -247,7 +247,11 @@ export function assertCovariance(fn: string, arg: string, matrix: unknown, dimen
  * @example
  * assertFloat32Range('fitGaussianMean', 'rows', [[1, 2]]); // passes
  */
-export function assertFloat32Range(fn: string, arg: string, values: number | readonly number[] | readonly (readonly number[])[]): void {
+export function assertFloat32Range(
+  fn: string,
+  arg: string,
+  values: number | readonly number[] | readonly (readonly number[])[],
+): void {
   const check = (value: number, where: string): void => {
     if (Math.abs(value) > FLOAT32_MAX) {
       throw new RangeError(`${fn} requires ${where} to be within float32's range (|x| <= ${FLOAT32_MAX}), got ${value}`);
@@ -270,7 +274,9 @@ export function assertFloat32Range(fn: string, arg: string, values: number | rea
  */
 export function assertFloat32Normal(fn: string, arg: string, value: number): void {
   if (value < FLOAT32_MIN_NORMAL) {
-    throw new RangeError(`${fn} requires ${arg} to be at least float32's smallest normal number (${FLOAT32_MIN_NORMAL}), got ${value}`);
+    throw new RangeError(
+      `${fn} requires ${arg} to be at least float32's smallest normal number (${FLOAT32_MIN_NORMAL}), got ${value}`,
+    );
   }
   assertFloat32Range(fn, arg, value);
 }

@@ -42,7 +42,9 @@ const scriptsDir = path.join(notebooksDir, 'scripts');
 function writePair(notebook) {
   fs.mkdirSync(scriptsDir, { recursive: true });
   const script = path.join(scriptsDir, `${path.basename(notebook, '.ipynb')}.ts`);
-  const run = spawnSync(path.join(venvBin, 'jupytext'), ['--quiet', '--to', 'ts:percent', '--output', script, notebook], { encoding: 'utf8' });
+  const run = spawnSync(path.join(venvBin, 'jupytext'), ['--quiet', '--to', 'ts:percent', '--output', script, notebook], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) {
     console.error(`[report] jupytext failed for ${path.relative(root, notebook)}:\n${run.stderr}`);
     return false;
@@ -75,7 +77,17 @@ for (const notebook of notebooks) {
   }
   const html = spawnSync(
     path.join(venvBin, 'jupyter'),
-    ['nbconvert', '--to', 'html', `--HTMLExporter.mathjax_url=${MATHJAX_URL}`, '--output-dir', reportsDir, '--output', name, executed],
+    [
+      'nbconvert',
+      '--to',
+      'html',
+      `--HTMLExporter.mathjax_url=${MATHJAX_URL}`,
+      '--output-dir',
+      reportsDir,
+      '--output',
+      name,
+      executed,
+    ],
     { encoding: 'utf8' },
   );
   if (html.status !== 0) {
@@ -87,9 +99,13 @@ for (const notebook of notebooks) {
 }
 
 if (pdf && failures === 0) {
-  const printed = spawnSync(process.execPath, [path.join(__dirname, 'print-pdf.js'), ...notebooks.map((n) => path.join(reportsDir, `${path.basename(n, '.ipynb')}.html`))], {
-    stdio: 'inherit',
-  });
+  const printed = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'print-pdf.js'), ...notebooks.map((n) => path.join(reportsDir, `${path.basename(n, '.ipynb')}.html`))],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (printed.status !== 0) failures += 1;
 }
 

@@ -32,10 +32,7 @@ const tfjsNodeDir = path.join(root, 'node_modules', '@tensorflow', 'tfjs-node');
 const TENSORFLOW_WHEEL = { name: 'tensorflow-cpu', version: '2.21.0' };
 const LIBTENSORFLOW_VERSION = '2.9.1'; // the file name tfjs-node 4.22 links against
 
-const cacheDir = path.join(
-  process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
-  'likelihood-lab',
-);
+const cacheDir = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'likelihood-lab');
 
 function log(line) {
   console.log(`[setup] ${line}`);
@@ -128,7 +125,13 @@ function ensureKernel() {
 // works without them.
 function ensureGraderTools() {
   const pkg = path.join(root, 'python', 'likelihood-lab-jupyter');
-  const files = ['pyproject.toml', ...fs.readdirSync(path.join(pkg, 'likelihood_lab_jupyter')).filter((f) => f.endsWith('.py')).map((f) => `likelihood_lab_jupyter/${f}`)];
+  const files = [
+    'pyproject.toml',
+    ...fs
+      .readdirSync(path.join(pkg, 'likelihood_lab_jupyter'))
+      .filter((f) => f.endsWith('.py'))
+      .map((f) => `likelihood_lab_jupyter/${f}`),
+  ];
   const hash = crypto.createHash('sha256');
   for (const file of files.sort()) hash.update(file).update(fs.readFileSync(path.join(pkg, file)));
   const want = hash.digest('hex');
@@ -226,8 +229,16 @@ function installLibtensorflowFromWheel() {
     fs.mkdirSync(dir, { recursive: true });
     log(`tfjs-node: downloading ${TENSORFLOW_WHEEL.name}==${TENSORFLOW_WHEEL.version} from PyPI (~270 MB, once) into ${dir}`);
     run(venvPython, [
-      '-m', 'pip', 'download', '--disable-pip-version-check', '-q', '--no-deps', '--only-binary=:all:',
-      `${TENSORFLOW_WHEEL.name}==${TENSORFLOW_WHEEL.version}`, '-d', dir,
+      '-m',
+      'pip',
+      'download',
+      '--disable-pip-version-check',
+      '-q',
+      '--no-deps',
+      '--only-binary=:all:',
+      `${TENSORFLOW_WHEEL.name}==${TENSORFLOW_WHEEL.version}`,
+      '-d',
+      dir,
     ]);
     wheel = findCachedWheel();
     if (!wheel) fail(`pip download did not leave a ${TENSORFLOW_WHEEL.name} wheel in ${dir}`);
@@ -261,7 +272,7 @@ with zipfile.ZipFile(wheel) as z:
     'libtensorflow_framework.so.2': `libtensorflow_framework.so.${LIBTENSORFLOW_VERSION}`,
   };
   for (const [link, target] of Object.entries(links)) fs.symlinkSync(target, path.join(lib, link));
-  log('tfjs-node: compiling the native binding against the wheel\'s libtensorflow (node-gyp, ~1 min)');
+  log("tfjs-node: compiling the native binding against the wheel's libtensorflow (node-gyp, ~1 min)");
   const built = runTfjsNodeInstallScript();
   if (!built.ok) {
     console.error(built.output.split('\n').slice(-30).join('\n'));
@@ -280,15 +291,15 @@ async function ensureNativeTensorflow() {
     return;
   }
   if (await resolves('storage.googleapis.com')) {
-    log('tfjs-node: running its own install script (libtensorflow from Google\'s storage host)');
+    log("tfjs-node: running its own install script (libtensorflow from Google's storage host)");
     const own = runTfjsNodeInstallScript();
     if (own.ok && nativeLoads()) {
-      log('tfjs-node: native backend installed by its own script (Google\'s libtensorflow)');
+      log("tfjs-node: native backend installed by its own script (Google's libtensorflow)");
       return;
     }
-    log('tfjs-node: its own install script failed; falling back to PyPI\'s tensorflow-cpu wheel');
+    log("tfjs-node: its own install script failed; falling back to PyPI's tensorflow-cpu wheel");
   } else {
-    log('tfjs-node: Google\'s storage host is unreachable; using libtensorflow from PyPI\'s tensorflow-cpu wheel');
+    log("tfjs-node: Google's storage host is unreachable; using libtensorflow from PyPI's tensorflow-cpu wheel");
   }
   if (installLibtensorflowFromWheel()) {
     log(`tfjs-node: native backend installed from the ${TENSORFLOW_WHEEL.name} ${TENSORFLOW_WHEEL.version} wheel`);

@@ -70,7 +70,10 @@ describe('backend choice when @tensorflow/tfjs-node does not load', () => {
     const run = loadBackend({ LIKELIHOOD_LAB_BACKEND: 'auto' }, true);
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.info.backend, 'cpu');
-    assert.match(run.info.reason, /^native addon failed to load \(simulated: libtensorflow\.so\.2: cannot open shared object file\)$/);
+    assert.match(
+      run.info.reason,
+      /^native addon failed to load \(simulated: libtensorflow\.so\.2: cannot open shared object file\)$/,
+    );
     assert.equal(run.stderr.match(/falling back to the SLOW pure-JS cpu backend/g)?.length, 1);
     assert.match(run.stderr, /Fix: run `npm run setup`/);
   });
@@ -78,7 +81,10 @@ describe('backend choice when @tensorflow/tfjs-node does not load', () => {
   it('refuses to start when the native backend is forced but cannot load', () => {
     const run = loadBackend({ LIKELIHOOD_LAB_BACKEND: 'tensorflow' }, true);
     assert.notEqual(run.status, 0);
-    assert.match(run.stderr, /backend requires @tensorflow\/tfjs-node \(LIKELIHOOD_LAB_BACKEND=tensorflow\) but it failed to load: simulated/);
+    assert.match(
+      run.stderr,
+      /backend requires @tensorflow\/tfjs-node \(LIKELIHOOD_LAB_BACKEND=tensorflow\) but it failed to load: simulated/,
+    );
   });
 
   it('uses the cpu backend without touching tfjs-node when cpu is forced', () => {

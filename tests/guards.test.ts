@@ -37,7 +37,16 @@ describe('guards', () => {
     assertVector('f', 'v', [1, 2], 2);
     assertOptions('f', undefined);
     assert.equal(assertRows('f', 'rows', [[1, 2, 3]]), 3);
-    assert.deepEqual(assertCovariance('f', 'c', [[4, 2], [2, 5]]), [[2, 0], [1, 2]]);
+    assert.deepEqual(
+      assertCovariance('f', 'c', [
+        [4, 2],
+        [2, 5],
+      ]),
+      [
+        [2, 0],
+        [1, 2],
+      ],
+    );
   });
 
   it('throw TypeError for wrong types and RangeError for wrong ranges, with exact messages', () => {
@@ -56,23 +65,76 @@ describe('guards', () => {
       [() => assertFiniteArray('f', 'xs', 3), 'TypeError', 'f requires xs to be an array of numbers, got 3'],
       [() => assertVector('f', 'v', [1], 2), 'RangeError', 'f requires v to have length 2, got 1'],
       [() => assertVector('f', 'v', {}, 2), 'TypeError', 'f requires v to be an array of numbers, got object'],
-      [() => assertRows('f', 'rows', [[1], [2, 3]]), 'RangeError', 'f requires rows to be rectangular: rows[1] has length 2, expected 1'],
+      [
+        () => assertRows('f', 'rows', [[1], [2, 3]]),
+        'RangeError',
+        'f requires rows to be rectangular: rows[1] has length 2, expected 1',
+      ],
       [() => assertRows('f', 'rows', [[1], 2]), 'TypeError', 'f requires rows[1] to be an array of numbers, got 2'],
       [() => assertRows('f', 'rows', [[1]], 2), 'RangeError', 'f requires rows to have rows of length 2, got 1'],
-      [() => assertCovariance('f', 'c', [[1, 0], [0, 1]], 3), 'RangeError', 'f requires c to be 3x3, got 2 rows'],
+      [
+        () =>
+          assertCovariance(
+            'f',
+            'c',
+            [
+              [1, 0],
+              [0, 1],
+            ],
+            3,
+          ),
+        'RangeError',
+        'f requires c to be 3x3, got 2 rows',
+      ],
       [() => assertCovariance('f', 'c', [[1, 0], [0]]), 'RangeError', 'f requires c to be 2x2, got a row of length 1'],
-      [() => assertCovariance('f', 'c', [[1, 1], [0, 1]]), 'RangeError', 'f requires c to be symmetric, got c[1][0] = 0 but c[0][1] = 1'],
-      [() => assertCovariance('f', 'c', [[1, 2], [2, 1]]), 'RangeError', 'f requires c to be symmetric positive definite'],
+      [
+        () =>
+          assertCovariance('f', 'c', [
+            [1, 1],
+            [0, 1],
+          ]),
+        'RangeError',
+        'f requires c to be symmetric, got c[1][0] = 0 but c[0][1] = 1',
+      ],
+      [
+        () =>
+          assertCovariance('f', 'c', [
+            [1, 2],
+            [2, 1],
+          ]),
+        'RangeError',
+        'f requires c to be symmetric positive definite',
+      ],
       [() => assertCovariance('f', 'c', [[NaN]]), 'RangeError', 'f requires c[0][0] to be a finite number, got NaN'],
       [() => assertCovariance('f', 'c', 'I'), 'TypeError', "f requires c to be an array of rows, got 'I'"],
       [() => assertOptions('f', 5), 'TypeError', 'f requires options to be an object, got 5'],
       [() => assertObject('f', 'prior', null), 'TypeError', 'f requires prior to be an object, got null'],
       [() => assertObject('f', 'prior', [1]), 'TypeError', 'f requires prior to be an object, got an array of length 1'],
       [() => assertBoolean('f', 'options.normalized', 1), 'TypeError', 'f requires options.normalized to be a boolean, got 1'],
-      [() => assertSymmetricMatrix('f', 'm', [[1, 2], [3, 1]]), 'RangeError', 'f requires m to be symmetric, got m[1][0] = 3 but m[0][1] = 2'],
-      [() => assertFloat32Range('f', 'rows', [[1, 4e38]]), 'RangeError', "f requires rows[0][1] to be within float32's range (|x| <= 3.4028234663852886e+38), got 4e+38"],
-      [() => assertFloat32Range('f', 'x', -1e39), 'RangeError', "f requires x to be within float32's range (|x| <= 3.4028234663852886e+38), got -1e+39"],
-      [() => assertFloat32Normal('f', 'lr', 1e-300), 'RangeError', "f requires lr to be at least float32's smallest normal number (1.1754943508222875e-38), got 1e-300"],
+      [
+        () =>
+          assertSymmetricMatrix('f', 'm', [
+            [1, 2],
+            [3, 1],
+          ]),
+        'RangeError',
+        'f requires m to be symmetric, got m[1][0] = 3 but m[0][1] = 2',
+      ],
+      [
+        () => assertFloat32Range('f', 'rows', [[1, 4e38]]),
+        'RangeError',
+        "f requires rows[0][1] to be within float32's range (|x| <= 3.4028234663852886e+38), got 4e+38",
+      ],
+      [
+        () => assertFloat32Range('f', 'x', -1e39),
+        'RangeError',
+        "f requires x to be within float32's range (|x| <= 3.4028234663852886e+38), got -1e+39",
+      ],
+      [
+        () => assertFloat32Normal('f', 'lr', 1e-300),
+        'RangeError',
+        "f requires lr to be at least float32's smallest normal number (1.1754943508222875e-38), got 1e-300",
+      ],
     ];
     for (const [run, name, message] of cases) assert.throws(run, { name, message });
   });
@@ -82,11 +144,13 @@ describe('guards', () => {
     assertOptions('f', { learningRate: 1, maxSteps: undefined }, keys);
     assert.throws(() => assertOptions('f', { learningrate: 1 }, keys), {
       name: 'RangeError',
-      message: "f requires options to have only the keys 'learningRate', 'maxSteps', 'normalized', got 'learningrate' (did you mean 'learningRate'?)",
+      message:
+        "f requires options to have only the keys 'learningRate', 'maxSteps', 'normalized', got 'learningrate' (did you mean 'learningRate'?)",
     });
     assert.throws(() => assertOptions('f', { normalised: true }, keys), {
       name: 'RangeError',
-      message: "f requires options to have only the keys 'learningRate', 'maxSteps', 'normalized', got 'normalised' (did you mean 'normalized'?)",
+      message:
+        "f requires options to have only the keys 'learningRate', 'maxSteps', 'normalized', got 'normalised' (did you mean 'normalized'?)",
     });
     // Nothing close: no suggestion.
     assert.throws(() => assertOptions('f', { colour: 'red' }, keys), {
@@ -96,6 +160,9 @@ describe('guards', () => {
   });
 
   it('accept a covariance that is symmetric up to 1e-10 relative rounding', () => {
-    assertCovariance('f', 'c', [[2, 0.1 + 0.2], [0.3, 2]]);
+    assertCovariance('f', 'c', [
+      [2, 0.1 + 0.2],
+      [0.3, 2],
+    ]);
   });
 });

@@ -70,7 +70,8 @@ export function contractionFactorPlot(rows: ContractionFactorRow[], options: Con
     { field: 'predicted', type: 'quantitative' as const, format: '.4f' },
     { field: 'measured', type: 'quantitative' as const, format: '.4f' },
   ];
-  const description = options.description ??
+  const description =
+    options.description ??
     `Predicted (bars) and measured (dots) contraction factors per step for ${runs.length} runs and ${directions.length} directions`;
   return {
     $schema: chartTheme.schema,

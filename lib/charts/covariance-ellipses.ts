@@ -62,7 +62,8 @@ export function covarianceEllipses(ellipses: CovarianceEllipse[], options: Covar
   const o = { ...DEFAULTS, ...options };
   requireFinite(fn, 'radius', o.radius);
   if (!(o.radius > 0)) throw new RangeError(`${fn} requires radius to be positive, got ${o.radius}`);
-  if (!Number.isInteger(o.points) || o.points < 3) throw new RangeError(`${fn} requires points to be an integer of at least 3, got ${String(o.points)}`);
+  if (!Number.isInteger(o.points) || o.points < 3)
+    throw new RangeError(`${fn} requires points to be an integer of at least 3, got ${String(o.points)}`);
   const rows: { ellipse: string; order: number; x: number; y: number }[] = [];
   ellipses.forEach((e, k) => {
     requireName(fn, `ellipses[${k}].name`, e?.name);
@@ -71,7 +72,8 @@ export function covarianceEllipses(ellipses: CovarianceEllipse[], options: Covar
     if (!Array.isArray(m) || m.length !== 2 || !m.every(Number.isFinite)) {
       throw new RangeError(`${fn} requires ellipses[${k}].mean to be an [x, y] pair of finite numbers`);
     }
-    const okShape = Array.isArray(c) && c.length === 2 && c.every((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isFinite));
+    const okShape =
+      Array.isArray(c) && c.length === 2 && c.every((r) => Array.isArray(r) && r.length === 2 && r.every(Number.isFinite));
     const a = okShape ? c[0][0] : NaN;
     const b = okShape ? c[1][0] : NaN;
     const l11 = Math.sqrt(a);
@@ -84,12 +86,18 @@ export function covarianceEllipses(ellipses: CovarianceEllipse[], options: Covar
       const t = (2 * Math.PI * (p % o.points)) / o.points;
       const u = o.radius * Math.cos(t);
       const v = o.radius * Math.sin(t);
-      rows.push({ ellipse: e.name, order: p, x: roundSignificant(m[0] + l11 * u), y: roundSignificant(m[1] + l21 * u + l22 * v) });
+      rows.push({
+        ellipse: e.name,
+        order: p,
+        x: roundSignificant(m[0] + l11 * u),
+        y: roundSignificant(m[1] + l21 * u + l22 * v),
+      });
     }
   });
   const names = ellipses.map((e) => e.name);
   const dashes = o.dashes ?? {};
-  const description = o.description ?? `Outlines of ${names.length} covariance ellipses at Mahalanobis radius ${o.radius}: ${names.join(', ')}`;
+  const description =
+    o.description ?? `Outlines of ${names.length} covariance ellipses at Mahalanobis radius ${o.radius}: ${names.join(', ')}`;
   return {
     $schema: chartTheme.schema,
     ...(o.title !== undefined ? { title: o.title } : {}),

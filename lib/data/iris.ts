@@ -63,7 +63,8 @@ export function irisFlowers(): IrisFlower[] {
 export function irisMeasurements(species: IrisSpecies, columns: IrisColumn[]): number[][] {
   const fn = 'irisMeasurements';
   assertOneOf(fn, 'species', species, SPECIES);
-  if (!Array.isArray(columns)) throw new TypeError(`${fn} requires columns to be an array of column names, got ${describeValue(columns)}`);
+  if (!Array.isArray(columns))
+    throw new TypeError(`${fn} requires columns to be an array of column names, got ${describeValue(columns)}`);
   if (columns.length === 0) throw new RangeError(`${fn} requires at least one column`);
   columns.forEach((column, k) => assertOneOf(fn, `columns[${k}]`, column, COLUMNS));
   return irisFlowers()

@@ -91,8 +91,7 @@ function betaPosteriorMode(fn: string, a: number, b: number): number {
 }
 
 function normalPriorMap(heads: number, tails: number, mean: number, variance: number): number {
-  const slope = (t: number): number =>
-    (heads > 0 ? heads / t : 0) - (tails > 0 ? tails / (1 - t) : 0) - (t - mean) / variance;
+  const slope = (t: number): number => (heads > 0 ? heads / t : 0) - (tails > 0 ? tails / (1 - t) : 0) - (t - mean) / variance;
   const curvature = (t: number): number =>
     -(heads > 0 ? heads / (t * t) : 0) - (tails > 0 ? tails / ((1 - t) * (1 - t)) : 0) - 1 / variance;
   if (heads === 0 && tails === 0) return Math.min(1, Math.max(0, mean));

@@ -50,7 +50,8 @@ export function betaBernoulliPredictive(
   const direct = risingProduct(a, next.heads) * risingProduct(b, next.tails);
   const total = risingProduct(a + b, next.heads + next.tails);
   if (Number.isFinite(direct) && Number.isFinite(total) && total > 0) return direct / total;
-  const log = logRisingProduct(a, next.heads) + logRisingProduct(b, next.tails) - logRisingProduct(a + b, next.heads + next.tails);
+  const log =
+    logRisingProduct(a, next.heads) + logRisingProduct(b, next.tails) - logRisingProduct(a + b, next.heads + next.tails);
   return Math.exp(log);
 }
 

@@ -44,10 +44,7 @@ export interface BetaBernoulliPosterior {
  * betaBernoulliPosterior([0, 0, 1, 1, 0, 0, 1]);
  * // => { alpha: 4, beta: 5, mean: 0.4444444444444444, predictiveHead: 0.4444444444444444 }
  */
-export function betaBernoulliPosterior(
-  flips: number[],
-  prior: BetaParameters = { alpha: 1, beta: 1 },
-): BetaBernoulliPosterior {
+export function betaBernoulliPosterior(flips: number[], prior: BetaParameters = { alpha: 1, beta: 1 }): BetaBernoulliPosterior {
   const fn = 'betaBernoulliPosterior';
   const { heads, tails } = countFlips(fn, flips);
   assertBetaParameters(fn, 'prior', prior);

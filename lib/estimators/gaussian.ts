@@ -39,7 +39,9 @@ export function gaussianMle(xs: number[]): GaussianEstimate {
   const scaled = twoPass(xs.map((x) => x / scale));
   const variance = scaled.variance * scale * scale;
   if (!Number.isFinite(variance)) {
-    throw new RangeError(`gaussianMle requires the variance of xs to be within float64's range (<= ${Number.MAX_VALUE}), got a spread of about ${Math.sqrt(scaled.variance) * scale}`);
+    throw new RangeError(
+      `gaussianMle requires the variance of xs to be within float64's range (<= ${Number.MAX_VALUE}), got a spread of about ${Math.sqrt(scaled.variance) * scale}`,
+    );
   }
   return { mean: scaled.mean * scale, variance };
 }

@@ -43,7 +43,11 @@ export function linearRegressionMle(xs: number[], ys: number[]): LinearRegressio
   if (xScale === 1 && yScale === 1) return leastSquares(fn, xs, ys);
   // Near overflow or underflow (x near 1e-160 squares to a subnormal): fit x / sx and y / sy
   // (exact powers of two), then scale back: slope x sy / sx, intercept x sy, noise x sy^2.
-  const scaled = leastSquares(fn, xs.map((v) => v / xScale), ys.map((v) => v / yScale));
+  const scaled = leastSquares(
+    fn,
+    xs.map((v) => v / xScale),
+    ys.map((v) => v / yScale),
+  );
   const estimate = {
     slope: (scaled.slope * yScale) / xScale,
     intercept: scaled.intercept * yScale,
@@ -51,7 +55,9 @@ export function linearRegressionMle(xs: number[], ys: number[]): LinearRegressio
   };
   for (const [name, value] of Object.entries(estimate)) {
     if (!Number.isFinite(value)) {
-      throw new RangeError(`${fn} requires the ${name} to be within float64's range (|v| <= ${Number.MAX_VALUE}), got an overflow`);
+      throw new RangeError(
+        `${fn} requires the ${name} to be within float64's range (|v| <= ${Number.MAX_VALUE}), got an overflow`,
+      );
     }
   }
   return estimate;

@@ -38,7 +38,10 @@ export function meanAndCovariance(rows: number[][], d: number): MultivariateGaus
   const scales = Array.from({ length: d }, (_, j) => powerOfTwoScale(rows.map((row) => row[j])));
   if (scales.every((s) => s === 1)) return twoPass(rows, d);
   // Columns near overflow or underflow: estimate on x_j / s_j (powers of two), then scale back.
-  const scaled = twoPass(rows.map((row) => row.map((x, j) => x / scales[j])), d);
+  const scaled = twoPass(
+    rows.map((row) => row.map((x, j) => x / scales[j])),
+    d,
+  );
   return {
     mean: scaled.mean.map((m, j) => m * scales[j]),
     covariance: scaled.covariance.map((row, i) => row.map((c, j) => c * scales[i] * scales[j])),

@@ -39,7 +39,10 @@ function normaliseWithLogs(fn: string, xs: number[], ys: number[], logs: () => n
   const values = logs();
   const top = Math.max(...values);
   if (!Number.isFinite(top)) throw new RangeError(`${fn} requires thetas to include a point where the density is positive`);
-  return normalise(xs, values.map((v) => Math.exp(v - top)));
+  return normalise(
+    xs,
+    values.map((v) => Math.exp(v - top)),
+  );
 }
 
 /** c log t, with 0 log 0 = 0 (a zero power contributes nothing, even at the end of [0, 1]). */
@@ -89,19 +92,31 @@ export function bernoulliCurves(flips: number[], prior: BernoulliPrior, thetas: 
   assertBernoulliPrior(fn, 'prior', prior);
   assertFiniteArray(fn, 'thetas', thetas, 2);
   thetas.forEach((t, k) => {
-    if (t < 0 || t > 1 || (k > 0 && t <= thetas[k - 1])) throw new RangeError(`${fn} requires thetas to increase within [0, 1], got ${t} at ${k}`);
+    if (t < 0 || t > 1 || (k > 0 && t <= thetas[k - 1]))
+      throw new RangeError(`${fn} requires thetas to increase within [0, 1], got ${t} at ${k}`);
   });
   const likelihood = thetas.map((t) => t ** heads * (1 - t) ** tails);
-  const logLikelihood = thetas.map((t, k) => (likelihood[k] > 0 ? Math.log(likelihood[k]) : powerLog(heads, t) + powerLog(tails, 1 - t)));
+  const logLikelihood = thetas.map((t, k) =>
+    likelihood[k] > 0 ? Math.log(likelihood[k]) : powerLog(heads, t) + powerLog(tails, 1 - t),
+  );
   const logPriors = (): number[] => thetas.map((t) => logPrior(prior, t));
-  const priorDensity = normaliseWithLogs(fn, thetas, thetas.map((t) => unnormalisedPrior(prior, t)), logPriors);
+  const priorDensity = normaliseWithLogs(
+    fn,
+    thetas,
+    thetas.map((t) => unnormalisedPrior(prior, t)),
+    logPriors,
+  );
   return {
     thetas: thetas.slice(),
     likelihood,
     logLikelihood,
     likelihoodDensity: normaliseWithLogs(fn, thetas, likelihood, () => logLikelihood),
     priorDensity,
-    posteriorDensity: normaliseWithLogs(fn, thetas, likelihood.map((l, k) => l * priorDensity[k]), () =>
-      logPriors().map((p, k) => logLikelihood[k] + p)),
+    posteriorDensity: normaliseWithLogs(
+      fn,
+      thetas,
+      likelihood.map((l, k) => l * priorDensity[k]),
+      () => logPriors().map((p, k) => logLikelihood[k] + p),
+    ),
   };
 }

@@ -103,7 +103,9 @@ export function gaussianLogLikelihoodTensor(
   if (n === 0) throw new RangeError(`${fn} requires at least one data point`);
   if (mean.shape[0] !== d) throw new RangeError(`${fn} requires mean to have shape [${d}], got [${mean.shape.join(', ')}]`);
   if (covarianceInverse.shape[0] !== d || covarianceInverse.shape[1] !== d) {
-    throw new RangeError(`${fn} requires covarianceInverse to have shape [${d}, ${d}], got [${covarianceInverse.shape.join(', ')}]`);
+    throw new RangeError(
+      `${fn} requires covarianceInverse to have shape [${d}, ${d}], got [${covarianceInverse.shape.join(', ')}]`,
+    );
   }
   assertOptions(fn, options, ['normalized']);
   const normalized = options.normalized ?? false;

@@ -30,7 +30,8 @@ export function linearRegressionLogLikelihood(xs: number[], ys: number[], model:
   const fn = 'linearRegressionLogLikelihood';
   assertFiniteArray(fn, 'xs', xs);
   assertFiniteArray(fn, 'ys', ys);
-  if (ys.length !== xs.length) throw new RangeError(`${fn} requires ys to have the same length as xs (${xs.length}), got ${ys.length}`);
+  if (ys.length !== xs.length)
+    throw new RangeError(`${fn} requires ys to have the same length as xs (${xs.length}), got ${ys.length}`);
   assertObject(fn, 'model', model);
   assertFiniteNumber(fn, 'model.slope', model.slope);
   assertFiniteNumber(fn, 'model.intercept', model.intercept);

@@ -1,4 +1,12 @@
-import { assertBoolean, assertCovariance, assertInteger, assertOptions, assertRows, assertFiniteNumber, describeValue } from '../guards';
+import {
+  assertBoolean,
+  assertCovariance,
+  assertInteger,
+  assertOptions,
+  assertRows,
+  assertFiniteNumber,
+  describeValue,
+} from '../guards';
 import { logDeterminantFromCholesky, inverseFromCholesky } from '../linalg/spd-inverse';
 import { logNormalizer } from './gaussian-log-likelihood';
 import { fullDataLogLikelihood } from './full-data-log-likelihood';
@@ -85,7 +93,10 @@ export function logLikelihoodGrid(
   assertRange(fn, 'options.xRange', xRange);
   assertRange(fn, 'options.yRange', yRange);
   assertInteger(fn, 'options.steps', steps, 2);
-  if (steps > MAX_STEPS) throw new RangeError(`${fn} requires options.steps to be at most ${MAX_STEPS} (a grid of ${MAX_STEPS}^2 cells), got ${steps}`);
+  if (steps > MAX_STEPS)
+    throw new RangeError(
+      `${fn} requires options.steps to be at most ${MAX_STEPS} (a grid of ${MAX_STEPS}^2 cells), got ${steps}`,
+    );
   assertBoolean(fn, 'options.normalized', normalized);
 
   const precision = inverseFromCholesky(lower);

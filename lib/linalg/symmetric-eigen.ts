@@ -36,7 +36,8 @@ export function symmetricEigen(matrix: number[][]): SymmetricEigen {
   if (d === 0) throw new RangeError(`${fn} requires matrix to have at least one row`);
   for (let i = 0; i < d; i++) {
     const row: unknown = matrix[i];
-    if (!Array.isArray(row)) throw new TypeError(`${fn} requires matrix[${i}] to be an array of numbers, got ${describeValue(row)}`);
+    if (!Array.isArray(row))
+      throw new TypeError(`${fn} requires matrix[${i}] to be an array of numbers, got ${describeValue(row)}`);
     if (row.length !== d) throw new RangeError(`${fn} requires matrix to be ${d}x${d}, got a row of length ${row.length}`);
     for (let j = 0; j < d; j++) assertFiniteNumber(fn, `matrix[${i}][${j}]`, row[j]);
   }
@@ -44,7 +45,9 @@ export function symmetricEigen(matrix: number[][]): SymmetricEigen {
     for (let j = 0; j < i; j++) {
       const scale = Math.max(Math.abs(matrix[i][j]), Math.abs(matrix[j][i]), 1e-300);
       if (Math.abs(matrix[i][j] - matrix[j][i]) > 1e-10 * scale) {
-        throw new RangeError(`${fn} requires matrix to be symmetric, got matrix[${i}][${j}] = ${matrix[i][j]} but matrix[${j}][${i}] = ${matrix[j][i]}`);
+        throw new RangeError(
+          `${fn} requires matrix to be symmetric, got matrix[${i}][${j}] = ${matrix[i][j]} but matrix[${j}][${i}] = ${matrix[j][i]}`,
+        );
       }
     }
   }

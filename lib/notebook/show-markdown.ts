@@ -14,5 +14,8 @@ import type { DisplayOptions } from './display';
  */
 export function showMarkdown(markdown: string, options: DisplayOptions = {}): void {
   if (typeof markdown !== 'string') throw new TypeError('showMarkdown requires markdown to be a string');
-  resolveDisplayWriter(options)({ data: { 'text/markdown': markdown, 'text/plain': markdown }, metadata: {}, transient: {} }, false);
+  resolveDisplayWriter(options)(
+    { data: { 'text/markdown': markdown, 'text/plain': markdown }, metadata: {}, transient: {} },
+    false,
+  );
 }

@@ -1,4 +1,12 @@
-import { assertCovariance, assertFiniteNumber, assertOneOf, assertOptions, assertPositive, assertVector, describeValue } from '../guards';
+import {
+  assertCovariance,
+  assertFiniteNumber,
+  assertOneOf,
+  assertOptions,
+  assertPositive,
+  assertVector,
+  describeValue,
+} from '../guards';
 import { spdInverse } from '../linalg/spd-inverse';
 import { symmetricEigen } from '../linalg/symmetric-eigen';
 import { STEP_RULES } from './second-order-ascent';
@@ -76,13 +84,16 @@ export function contractionFactors(
   const fn = 'contractionFactors';
   if (!Array.isArray(path)) throw new TypeError(`${fn} requires path to be an array of points, got ${describeValue(path)}`);
   if (path.length < 2) throw new RangeError(`${fn} requires path to have at least 2 points, got ${path.length}`);
-  if (!Array.isArray(optimum)) throw new TypeError(`${fn} requires optimum to be an array of numbers, got ${describeValue(optimum)}`);
+  if (!Array.isArray(optimum))
+    throw new TypeError(`${fn} requires optimum to be an array of numbers, got ${describeValue(optimum)}`);
   const d = optimum.length;
   assertVector(fn, 'optimum', optimum, d);
   path.forEach((point, t) => assertVector(fn, `path[${t}]`, point, d));
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw new RangeError(`${fn} requires n to be a positive integer, got ${describeValue(n)}`);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1)
+    throw new RangeError(`${fn} requires n to be a positive integer, got ${describeValue(n)}`);
   assertCovariance(fn, 'covariance', covariance, d);
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
   assertOptions(fn, options);
   const method = options.method ?? 'gradient';
   assertOneOf(fn, 'options.method', method, STEP_RULES);

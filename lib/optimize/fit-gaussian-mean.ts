@@ -245,8 +245,17 @@ interface Trace {
 }
 
 const OPTION_KEYS: readonly (keyof FitGaussianMeanOptions)[] = [
-  'optimizer', 'learningRate', 'maxSteps', 'tolerance', 'init', 'batchSize', 'seed', 'objective', 'direction',
-  'onProgress', 'progressEvery',
+  'optimizer',
+  'learningRate',
+  'maxSteps',
+  'tolerance',
+  'init',
+  'batchSize',
+  'seed',
+  'objective',
+  'direction',
+  'onProgress',
+  'progressEvery',
 ];
 
 function resolveOptions(rows: number[][], covariance: number[][], options: FitGaussianMeanOptions): Settings {
@@ -275,7 +284,8 @@ function resolveOptions(rows: number[][], covariance: number[][], options: FitGa
   assertFloat32Range(fn, 'options.init', init);
   const batchSize = options.batchSize ?? n;
   assertInteger(fn, 'options.batchSize', batchSize);
-  if (batchSize > n) throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
+  if (batchSize > n)
+    throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
   const seed = options.seed ?? DEFAULTS.seed;
   assertInteger(fn, 'options.seed', seed, 0);
   const onProgress = options.onProgress;
@@ -284,7 +294,22 @@ function resolveOptions(rows: number[][], covariance: number[][], options: FitGa
   }
   const progressEvery = options.progressEvery ?? DEFAULTS.progressEvery;
   assertInteger(fn, 'options.progressEvery', progressEvery);
-  return { d, n, lower, optimizer, objective, direction, learningRate, maxSteps, tolerance, init, batchSize, seed, onProgress, progressEvery };
+  return {
+    d,
+    n,
+    lower,
+    optimizer,
+    objective,
+    direction,
+    learningRate,
+    maxSteps,
+    tolerance,
+    init,
+    batchSize,
+    seed,
+    onProgress,
+    progressEvery,
+  };
 }
 
 /**

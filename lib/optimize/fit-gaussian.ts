@@ -173,7 +173,9 @@ export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}):
   const stats = multivariateGaussianMle(rows);
   const sampleLower = choleskyOrNull(stats.covariance);
   if (sampleLower === null || n <= d) {
-    throw new RangeError(`${fn} requires rows to have a positive definite sample covariance (at least ${d + 1} points, not on one hyperplane)`);
+    throw new RangeError(
+      `${fn} requires rows to have a positive definite sample covariance (at least ${d + 1} points, not on one hyperplane)`,
+    );
   }
   let radius = 1;
   for (let j = 0; j < d; j++) {
@@ -199,7 +201,8 @@ export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}):
   try {
     data = tf.tensor2d(rows, [n, d], 'float32');
     const x = data;
-    const makeVariable = (values: number[]) => tf.tidy(() => tf.variable(tf.tensor1d(values, 'float32'), true, undefined, 'float32'));
+    const makeVariable = (values: number[]) =>
+      tf.tidy(() => tf.variable(tf.tensor1d(values, 'float32'), true, undefined, 'float32'));
     const meanVariable = makeVariable(first.mean);
     const logDiagonalVariable = makeVariable(initLower.map((row, j) => Math.log(row[j])));
     variables.push(meanVariable, logDiagonalVariable);
@@ -239,7 +242,12 @@ export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}):
       path.push({ mean, covariance });
       logLikelihoods.push(logLikelihood);
       if (onProgress !== undefined && step % progressEvery === 0) {
-        onProgress(step, mean.slice(), covariance.map((row) => row.slice()), logLikelihood);
+        onProgress(
+          step,
+          mean.slice(),
+          covariance.map((row) => row.slice()),
+          logLikelihood,
+        );
       }
       let change = 0;
       for (let k = 0; k < next.length; k++) change = Math.max(change, Math.abs(next[k] - previous[k]));
@@ -339,7 +347,9 @@ function unpackParameters(
 ): { mean: number[]; lower: number[][]; logDiagonal: number[] } {
   const mean = values.slice(0, d);
   const logDiagonal = values.slice(d, 2 * d);
-  const lower = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (__, j) => (i === j ? Math.exp(logDiagonal[i]) : 0)));
+  const lower = Array.from({ length: d }, (_, i) =>
+    Array.from({ length: d }, (__, j) => (i === j ? Math.exp(logDiagonal[i]) : 0)),
+  );
   offPositions.forEach(([i, j], k) => {
     lower[i][j] = values[2 * d + k];
   });
@@ -376,8 +386,15 @@ function fullLogLikelihood(
   // tr(Sigma^-1 S) = |L^-1 C|_F^2 with S = C C^T, and the between term = |L^-1 (m - mu)|^2.
   const sampleFactor = choleskyOrNull(stats.covariance) as number[][];
   let trace = 0;
-  for (let c = 0; c < d; c++) trace += squaredSolve(lower, sampleFactor.map((row) => row[c]));
-  const between = squaredSolve(lower, stats.mean.map((m, j) => m - mean[j]));
+  for (let c = 0; c < d; c++)
+    trace += squaredSolve(
+      lower,
+      sampleFactor.map((row) => row[c]),
+    );
+  const between = squaredSolve(
+    lower,
+    stats.mean.map((m, j) => m - mean[j]),
+  );
   return (-n / 2) * (d * Math.log(2 * Math.PI) + logDeterminant + trace + between);
 }
 

@@ -140,8 +140,7 @@ export function minibatchGradientVariance(
     }
   }
   const correction = n === 1 ? 0 : (n - batchSize) / (n - 1);
-  const theoretical =
-    objective === 'mean' ? (tracePSP / batchSize) * correction : tracePSP * batchSize * correction;
+  const theoretical = objective === 'mean' ? (tracePSP / batchSize) * correction : tracePSP * batchSize * correction;
   const fullScale = objective === 'sum' ? batchSize : 1;
   const fullGradient = precision.map((p) => fullScale * p.reduce((s, pj, j) => s + pj * (sampleMean[j] - mean[j]), 0));
   return { measured, theoretical, fullGradient };
@@ -166,7 +165,9 @@ function resolveOptions(
   assertInteger(fn, 'options.samples', samples, 2);
   if (samples > MAX_SAMPLES) throw new RangeError(`${fn} requires options.samples to be at most ${MAX_SAMPLES}, got ${samples}`);
   if (samples * batchSize > MAX_DRAWS) {
-    throw new RangeError(`${fn} requires options.samples x batchSize to be at most ${MAX_DRAWS} draws, got ${samples * batchSize}`);
+    throw new RangeError(
+      `${fn} requires options.samples x batchSize to be at most ${MAX_DRAWS} draws, got ${samples * batchSize}`,
+    );
   }
   const seed = options.seed ?? 0;
   assertInteger(fn, 'options.seed', seed, 0);

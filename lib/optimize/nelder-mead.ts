@@ -39,7 +39,11 @@ export interface NelderMeadResult {
  * const r = nelderMeadMaximize(([x, y]) => -((x - 1) ** 2) - (y + 2) ** 2, [0, 0]);
  * r.argmax.map((v) => v.toFixed(6)); // => ['1.000000', '-2.000000']
  */
-export function nelderMeadMaximize(f: (point: number[]) => number, start: number[], options: NelderMeadOptions = {}): NelderMeadResult {
+export function nelderMeadMaximize(
+  f: (point: number[]) => number,
+  start: number[],
+  options: NelderMeadOptions = {},
+): NelderMeadResult {
   const fn = 'nelderMeadMaximize';
   if (typeof f !== 'function') throw new TypeError(`${fn} requires f to be a function, got ${describeValue(f)}`);
   assertFiniteArray(fn, 'start', start);
@@ -48,7 +52,10 @@ export function nelderMeadMaximize(f: (point: number[]) => number, start: number
   assertPositive(fn, 'options.initialStep', initialStep);
   assertPositive(fn, 'options.tolerance', tolerance);
   assertInteger(fn, 'options.maxIterations', maxIterations);
-  const value = (p: number[]): number => { const v = f(p); return Number.isNaN(v) ? -Infinity : v; };
+  const value = (p: number[]): number => {
+    const v = f(p);
+    return Number.isNaN(v) ? -Infinity : v;
+  };
   const d = start.length;
   const simplex = [start.slice(), ...start.map((_, k) => start.map((s, j) => (j === k ? s + initialStep : s)))];
   let values = simplex.map(value);
@@ -79,7 +86,10 @@ export function nelderMeadMaximize(f: (point: number[]) => number, start: number
       if (fc > Math.max(fr, values[d])) {
         [simplex[d], values[d]] = [contracted, fc];
       } else {
-        for (let k = 1; k <= d; k++) { simplex[k] = along(simplex[0], simplex[k], 0.5); values[k] = value(simplex[k]); }
+        for (let k = 1; k <= d; k++) {
+          simplex[k] = along(simplex[0], simplex[k], 0.5);
+          values[k] = value(simplex[k]);
+        }
       }
     }
   }

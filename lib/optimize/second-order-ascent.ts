@@ -198,7 +198,9 @@ function hessianRows(gradientOf: (mu: Tensor) => Tensor, at: number[]): number[]
   const point = tf.tensor1d(at, 'float32');
   const rows: number[][] = [];
   for (let j = 0; j < d; j++) {
-    const component = tf.grad((mu: Tensor) => tf.sum(tf.mul(gradientOf(mu), tf.oneHot(tf.tensor1d([j], 'int32'), d).reshape([d]))));
+    const component = tf.grad((mu: Tensor) =>
+      tf.sum(tf.mul(gradientOf(mu), tf.oneHot(tf.tensor1d([j], 'int32'), d).reshape([d]))),
+    );
     rows.push(Array.from(component(point).dataSync()));
   }
   return rows;

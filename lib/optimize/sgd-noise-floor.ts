@@ -1,4 +1,15 @@
-import { assertCovariance, assertFiniteArray, assertObject, assertInteger, assertOneOf, assertOptions, assertPositive, assertRows, assertVector, describeValue } from '../guards';
+import {
+  assertCovariance,
+  assertFiniteArray,
+  assertObject,
+  assertInteger,
+  assertOneOf,
+  assertOptions,
+  assertPositive,
+  assertRows,
+  assertVector,
+  describeValue,
+} from '../guards';
 import { meanAndCovariance } from '../estimators/multivariate-gaussian';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { matrixAdd, matrixMultiply, trace } from '../linalg/dense';
@@ -62,7 +73,8 @@ export function sgdNoiseFloor(rows: number[][], covariance: number[][], options:
   assertPositive(fn, 'options.learningRate', learningRate);
   assertInteger(fn, 'options.batchSize', batchSize);
   const n = rows.length;
-  if (batchSize > n) throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
+  if (batchSize > n)
+    throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
   assertOneOf(fn, 'options.objective', objective, OBJECTIVES);
 
   const precision = inverseFromCholesky(lower);
@@ -104,7 +116,8 @@ export function meanSquaredDistance(path: number[][], centre: number[], fromStep
   if (!Array.isArray(path)) throw new TypeError(`${fn} requires path to be an array of vectors, got ${describeValue(path)}`);
   assertFiniteArray(fn, 'centre', centre);
   assertInteger(fn, 'fromStep', fromStep, 0);
-  if (fromStep >= path.length) throw new RangeError(`${fn} requires fromStep to be below path.length (${path.length}), got ${fromStep}`);
+  if (fromStep >= path.length)
+    throw new RangeError(`${fn} requires fromStep to be below path.length (${path.length}), got ${fromStep}`);
   let total = 0;
   for (let t = fromStep; t < path.length; t++) {
     assertVector(fn, `path[${t}]`, path[t], centre.length);

@@ -29,6 +29,14 @@ export function sampleLinearModel(
   assertPositive(fn, 'model.noiseVariance', model.noiseVariance);
   assertOptions(fn, options, ['seed', 'xMean', 'xVariance']);
   const { seed = 0, xMean = 0, xVariance = 1 } = options;
-  const rows = sampleMultivariateNormal(n, [xMean, 0], [[xVariance, 0], [0, model.noiseVariance]], { seed });
+  const rows = sampleMultivariateNormal(
+    n,
+    [xMean, 0],
+    [
+      [xVariance, 0],
+      [0, model.noiseVariance],
+    ],
+    { seed },
+  );
   return { xs: rows.map((r) => r[0]), ys: rows.map((r) => model.slope * r[0] + model.intercept + r[1]) };
 }

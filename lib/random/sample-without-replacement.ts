@@ -32,7 +32,8 @@ export function sampleWithoutReplacement(
   const fn = 'sampleWithoutReplacement';
   assertInteger(fn, 'populationSize', populationSize);
   assertInteger(fn, 'sampleSize', sampleSize);
-  if (sampleSize > MAX_SAMPLE_SIZE) throw new RangeError(`${fn} requires sampleSize to be at most ${MAX_SAMPLE_SIZE}, got ${sampleSize}`);
+  if (sampleSize > MAX_SAMPLE_SIZE)
+    throw new RangeError(`${fn} requires sampleSize to be at most ${MAX_SAMPLE_SIZE}, got ${sampleSize}`);
   if (sampleSize > populationSize) {
     throw new RangeError(`${fn} requires sampleSize to be at most populationSize (${populationSize}), got ${sampleSize}`);
   }

@@ -22,7 +22,10 @@ describe('contractionFactorPlot', () => {
     assert.deepEqual(spec.layer[0].encoding.color.scale.domain, ['flat', 'steep']);
     assert.equal(spec.layer[0].mark.type, 'tick');
     assert.deepEqual(spec.layer[1].transform, [{ filter: 'datum.measured !== null' }]);
-    assert.equal(spec.description, 'Predicted (bars) and measured (dots) contraction factors per step for 2 runs and 2 directions');
+    assert.equal(
+      spec.description,
+      'Predicted (bars) and measured (dots) contraction factors per step for 2 runs and 2 directions',
+    );
   });
 
   it('compiles without warnings and renders to SVG', async () => {
@@ -33,9 +36,21 @@ describe('contractionFactorPlot', () => {
 
   it('rejects bad input with exact messages', () => {
     const fn = 'contractionFactorPlot';
-    assert.throws(() => contractionFactorPlot([]), { name: 'RangeError', message: `${fn} requires rows to be a non-empty array` });
-    assert.throws(() => contractionFactorPlot([{ ...rows[0], run: '' }]), { name: 'TypeError', message: `${fn} requires rows[0].run to be a non-empty string` });
-    assert.throws(() => contractionFactorPlot([{ ...rows[0], predicted: NaN }]), { name: 'RangeError', message: `${fn} requires rows[0].predicted to be a finite number, got NaN` });
-    assert.throws(() => contractionFactorPlot([{ ...rows[0], measured: Infinity }]), { name: 'RangeError', message: `${fn} requires rows[0].measured to be a finite number, got Infinity` });
+    assert.throws(() => contractionFactorPlot([]), {
+      name: 'RangeError',
+      message: `${fn} requires rows to be a non-empty array`,
+    });
+    assert.throws(() => contractionFactorPlot([{ ...rows[0], run: '' }]), {
+      name: 'TypeError',
+      message: `${fn} requires rows[0].run to be a non-empty string`,
+    });
+    assert.throws(() => contractionFactorPlot([{ ...rows[0], predicted: NaN }]), {
+      name: 'RangeError',
+      message: `${fn} requires rows[0].predicted to be a finite number, got NaN`,
+    });
+    assert.throws(() => contractionFactorPlot([{ ...rows[0], measured: Infinity }]), {
+      name: 'RangeError',
+      message: `${fn} requires rows[0].measured to be a finite number, got Infinity`,
+    });
   });
 });

@@ -6,7 +6,8 @@ describe('iris data', () => {
   it('has 150 flowers, 50 per species, in the usual order', () => {
     const flowers = irisFlowers();
     assert.equal(flowers.length, 150);
-    for (const species of ['setosa', 'versicolor', 'virginica']) assert.equal(flowers.filter((f) => f.species === species).length, 50);
+    for (const species of ['setosa', 'versicolor', 'virginica'])
+      assert.equal(flowers.filter((f) => f.species === species).length, 50);
     assert.deepEqual(flowers[0], { sepalLength: 5.1, sepalWidth: 3.5, petalLength: 1.4, petalWidth: 0.2, species: 'setosa' });
     assert.equal(flowers[149].species, 'virginica');
   });

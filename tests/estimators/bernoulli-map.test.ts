@@ -101,7 +101,10 @@ describe('bernoulliMap with a Beta or uniform prior', () => {
 describe('bernoulliMap input checks', () => {
   it('rejects bad input with messages naming the function and argument', () => {
     const fn = 'bernoulliMap';
-    assert.throws(() => bernoulliMap([0, 3], { kind: 'uniform' }), { name: 'RangeError', message: `${fn} requires flips[1] to be 0 or 1, got 3` });
+    assert.throws(() => bernoulliMap([0, 3], { kind: 'uniform' }), {
+      name: 'RangeError',
+      message: `${fn} requires flips[1] to be 0 or 1, got 3`,
+    });
     assert.throws(() => bernoulliMap(D, undefined as unknown as BernoulliPrior), {
       name: 'TypeError',
       message: `${fn} requires prior to be an object, got undefined`,

@@ -20,8 +20,14 @@ describe('bernoulliNormalMapCubic', () => {
   });
 
   it('rejects a non-positive variance, a non-finite mean and flips other than 0/1 with exact messages', () => {
-    assert.throws(() => bernoulliNormalMapCubic(D, 0.5, 0), { name: 'RangeError', message: 'bernoulliNormalMapCubic requires variance to be positive, got 0' });
-    assert.throws(() => bernoulliNormalMapCubic(D, NaN, 0.1), { name: 'RangeError', message: 'bernoulliNormalMapCubic requires mean to be a finite number, got NaN' });
+    assert.throws(() => bernoulliNormalMapCubic(D, 0.5, 0), {
+      name: 'RangeError',
+      message: 'bernoulliNormalMapCubic requires variance to be positive, got 0',
+    });
+    assert.throws(() => bernoulliNormalMapCubic(D, NaN, 0.1), {
+      name: 'RangeError',
+      message: 'bernoulliNormalMapCubic requires mean to be a finite number, got NaN',
+    });
     assert.throws(() => bernoulliNormalMapCubic([0, 2], 0.5, 0.1), { name: 'RangeError' });
   });
 });

@@ -14,8 +14,14 @@ describe('bernoulliMle', () => {
 
   it('rejects bad input with messages naming the function and argument', () => {
     assert.throws(() => bernoulliMle([]), { name: 'RangeError', message: 'bernoulliMle requires at least one data point' });
-    assert.throws(() => bernoulliMle([0, 2]), { name: 'RangeError', message: 'bernoulliMle requires flips[1] to be 0 or 1, got 2' });
-    assert.throws(() => bernoulliMle([0.5]), { name: 'RangeError', message: 'bernoulliMle requires flips[0] to be 0 or 1, got 0.5' });
+    assert.throws(() => bernoulliMle([0, 2]), {
+      name: 'RangeError',
+      message: 'bernoulliMle requires flips[1] to be 0 or 1, got 2',
+    });
+    assert.throws(() => bernoulliMle([0.5]), {
+      name: 'RangeError',
+      message: 'bernoulliMle requires flips[0] to be 0 or 1, got 0.5',
+    });
     assert.throws(() => bernoulliMle([true as unknown as number]), {
       name: 'TypeError',
       message: 'bernoulliMle requires flips[0] to be a number, got boolean',

@@ -28,7 +28,12 @@ describe('betaBernoulliPredictive', () => {
 
   it('sums to 1 over the four outcomes of two flips, for any prior', () => {
     const prior = { alpha: 0.5, beta: 2.5 };
-    const outcomes = [[0, 0], [0, 1], [1, 0], [1, 1]];
+    const outcomes = [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ];
     const total = outcomes.reduce((sum, future) => sum + betaBernoulliPredictive([1, 0, 1], future, prior), 0);
     assert.ok(Math.abs(total - 1) <= 1e-15, `total ${total}`);
   });
@@ -48,8 +53,14 @@ describe('betaBernoulliPredictive', () => {
 
   it('rejects bad input with messages naming the function and argument', () => {
     const fn = 'betaBernoulliPredictive';
-    assert.throws(() => betaBernoulliPredictive([1, 2], [0]), { name: 'RangeError', message: `${fn} requires flips[1] to be 0 or 1, got 2` });
-    assert.throws(() => betaBernoulliPredictive(D, [0, 0.5]), { name: 'RangeError', message: `${fn} requires future[1] to be 0 or 1, got 0.5` });
+    assert.throws(() => betaBernoulliPredictive([1, 2], [0]), {
+      name: 'RangeError',
+      message: `${fn} requires flips[1] to be 0 or 1, got 2`,
+    });
+    assert.throws(() => betaBernoulliPredictive(D, [0, 0.5]), {
+      name: 'RangeError',
+      message: `${fn} requires future[1] to be 0 or 1, got 0.5`,
+    });
     assert.throws(() => betaBernoulliPredictive(D, ['0' as unknown as number]), {
       name: 'TypeError',
       message: `${fn} requires future[0] to be a number, got '0'`,

@@ -28,8 +28,14 @@ describe('betaBernoulliPosterior', () => {
 
   it('rejects bad input with messages naming the function and argument', () => {
     const fn = 'betaBernoulliPosterior';
-    assert.throws(() => betaBernoulliPosterior([1, -1]), { name: 'RangeError', message: `${fn} requires flips[1] to be 0 or 1, got -1` });
-    assert.throws(() => betaBernoulliPosterior(D, { alpha: 0, beta: 1 }), { name: 'RangeError', message: `${fn} requires prior.alpha to be positive, got 0` });
+    assert.throws(() => betaBernoulliPosterior([1, -1]), {
+      name: 'RangeError',
+      message: `${fn} requires flips[1] to be 0 or 1, got -1`,
+    });
+    assert.throws(() => betaBernoulliPosterior(D, { alpha: 0, beta: 1 }), {
+      name: 'RangeError',
+      message: `${fn} requires prior.alpha to be positive, got 0`,
+    });
     assert.throws(() => betaBernoulliPosterior(D, { alpha: 1, beta: Infinity }), {
       name: 'RangeError',
       message: `${fn} requires prior.beta to be a finite number, got Infinity`,

@@ -22,8 +22,14 @@ describe('betaMatchingMoments', () => {
 
   it('rejects bad input with messages naming the function and argument', () => {
     const fn = 'betaMatchingMoments';
-    assert.throws(() => betaMatchingMoments(1, 0.01), { name: 'RangeError', message: `${fn} requires mean to be in (0, 1), got 1` });
-    assert.throws(() => betaMatchingMoments(0.5, 0), { name: 'RangeError', message: `${fn} requires variance to be positive, got 0` });
+    assert.throws(() => betaMatchingMoments(1, 0.01), {
+      name: 'RangeError',
+      message: `${fn} requires mean to be in (0, 1), got 1`,
+    });
+    assert.throws(() => betaMatchingMoments(0.5, 0), {
+      name: 'RangeError',
+      message: `${fn} requires variance to be positive, got 0`,
+    });
     assert.throws(() => betaMatchingMoments(0.5, 0.25), {
       name: 'RangeError',
       message: `${fn} requires variance to be below mean (1 - mean) = 0.25, got 0.25`,

@@ -35,7 +35,10 @@ describe('gaussianMle', () => {
       name: 'TypeError',
       message: "gaussianMle requires xs to be an array of numbers, got '1,2'",
     });
-    assert.throws(() => gaussianMle([1, NaN]), { name: 'RangeError', message: 'gaussianMle requires xs[1] to be a finite number, got NaN' });
+    assert.throws(() => gaussianMle([1, NaN]), {
+      name: 'RangeError',
+      message: 'gaussianMle requires xs[1] to be a finite number, got NaN',
+    });
     assert.throws(() => gaussianMle([Infinity]), {
       name: 'RangeError',
       message: 'gaussianMle requires xs[0] to be a finite number, got Infinity',

@@ -40,16 +40,31 @@ describe('laplaceApproximation', () => {
   });
 
   it('gives normal densities for plotting', () => {
-    const d = laplaceDensity({ mode: 0.5, variance: 0.01, standardDeviation: 0.1 } as ReturnType<typeof laplaceApproximation>, [0.5, 0.6]);
+    const d = laplaceDensity(
+      { mode: 0.5, variance: 0.01, standardDeviation: 0.1 } as ReturnType<typeof laplaceApproximation>,
+      [0.5, 0.6],
+    );
     assert.ok(Math.abs(d[0] - 1 / Math.sqrt(2 * Math.PI * 0.01)) < 1e-12);
     assert.ok(Math.abs(d[1] - d[0] * Math.exp(-0.5)) < 1e-12);
   });
 
   it('rejects bad input with exact messages', () => {
     const fn = 'laplaceApproximation';
-    assert.throws(() => laplaceApproximation([0, 0, 0], { kind: 'uniform' }), { name: 'RangeError', message: `${fn} requires theta_MAP to be inside (0, 1), got 0` });
-    assert.throws(() => laplaceApproximation([3], { kind: 'uniform' }), { name: 'RangeError', message: `${fn} requires flips[0] to be 0 or 1, got 3` });
-    assert.throws(() => laplaceApproximation(flips, { kind: 'beta', alpha: -1, beta: 1 } as BernoulliPrior), { name: 'RangeError', message: `${fn} requires prior.alpha to be positive, got -1` });
-    assert.throws(() => laplaceDensity({ mode: 0.5, variance: 0.01 } as ReturnType<typeof laplaceApproximation>, []), { name: 'RangeError', message: 'laplaceDensity requires at least one data point' });
+    assert.throws(() => laplaceApproximation([0, 0, 0], { kind: 'uniform' }), {
+      name: 'RangeError',
+      message: `${fn} requires theta_MAP to be inside (0, 1), got 0`,
+    });
+    assert.throws(() => laplaceApproximation([3], { kind: 'uniform' }), {
+      name: 'RangeError',
+      message: `${fn} requires flips[0] to be 0 or 1, got 3`,
+    });
+    assert.throws(() => laplaceApproximation(flips, { kind: 'beta', alpha: -1, beta: 1 } as BernoulliPrior), {
+      name: 'RangeError',
+      message: `${fn} requires prior.alpha to be positive, got -1`,
+    });
+    assert.throws(() => laplaceDensity({ mode: 0.5, variance: 0.01 } as ReturnType<typeof laplaceApproximation>, []), {
+      name: 'RangeError',
+      message: 'laplaceDensity requires at least one data point',
+    });
   });
 });

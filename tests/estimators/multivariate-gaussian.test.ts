@@ -7,13 +7,21 @@ import reference from '../fixtures/reference.json';
 describe('multivariateGaussianMle', () => {
   it('recovers the mean and divide-by-n covariance of the corners of a square', () => {
     // Corners of [0,2]^2: mean (1,1); each coordinate is ±1 about it, independent: covariance I.
-    assert.deepEqual(multivariateGaussianMle([[0, 0], [2, 0], [0, 2], [2, 2]]), {
-      mean: [1, 1],
-      covariance: [
-        [1, 0],
-        [0, 1],
-      ],
-    });
+    assert.deepEqual(
+      multivariateGaussianMle([
+        [0, 0],
+        [2, 0],
+        [0, 2],
+        [2, 2],
+      ]),
+      {
+        mean: [1, 1],
+        covariance: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+    );
   });
 
   it('matches numpy mean and np.cov(bias=True) in 2 and 3 dimensions to 1e-13', () => {
@@ -40,14 +48,24 @@ describe('multivariateGaussianMle', () => {
       name: 'TypeError',
       message: `${fn} requires rows[0] to be an array of numbers, got 1`,
     });
-    assert.throws(() => multivariateGaussianMle([[]]), { name: 'RangeError', message: `${fn} requires rows[0] to have at least one entry` });
+    assert.throws(() => multivariateGaussianMle([[]]), {
+      name: 'RangeError',
+      message: `${fn} requires rows[0] to have at least one entry`,
+    });
     assert.throws(() => multivariateGaussianMle([[1, 2], [3]]), {
       name: 'RangeError',
       message: `${fn} requires rows to be rectangular: rows[1] has length 1, expected 2`,
     });
-    assert.throws(() => multivariateGaussianMle([[1, 2], [3, NaN]]), {
-      name: 'RangeError',
-      message: `${fn} requires rows[1][1] to be a finite number, got NaN`,
-    });
+    assert.throws(
+      () =>
+        multivariateGaussianMle([
+          [1, 2],
+          [3, NaN],
+        ]),
+      {
+        name: 'RangeError',
+        message: `${fn} requires rows[1][1] to be a finite number, got NaN`,
+      },
+    );
   });
 });

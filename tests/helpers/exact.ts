@@ -13,8 +13,14 @@ export function exact(x: number): bigint {
   let m = Math.abs(x);
   let e = 0;
   // Scale m to an integer mantissa below 2^53 exactly, tracking the power of two.
-  while (m >= 2 ** 53) { m /= 2; e += 1; }
-  while (!Number.isInteger(m)) { m *= 2; e -= 1; }
+  while (m >= 2 ** 53) {
+    m /= 2;
+    e += 1;
+  }
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e -= 1;
+  }
   const shift = BigInt(e) + SHIFT;
   return sign * (shift >= 0n ? BigInt(m) << shift : BigInt(m) >> -shift);
 }

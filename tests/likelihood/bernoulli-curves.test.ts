@@ -32,7 +32,8 @@ describe('bernoulliCurves', () => {
     assert.throws(() => bernoulliCurves([1], { kind: 'uniform' }, [0, 1.5]), { name: 'RangeError' });
     assert.throws(() => bernoulliCurves([1], { kind: 'uniform' }, [0.5, 0.5]), { name: 'RangeError' });
     assert.throws(() => bernoulliCurves([1], { kind: 'cauchy' } as never, [0, 1]), {
-      name: 'RangeError', message: "bernoulliCurves requires prior.kind to be one of 'normal', 'beta', 'uniform', got 'cauchy'",
+      name: 'RangeError',
+      message: "bernoulliCurves requires prior.kind to be one of 'normal', 'beta', 'uniform', got 'cauchy'",
     });
   });
 

@@ -25,7 +25,10 @@ describe('densityProductVersusLogSum', () => {
   });
 
   it('rejects bad input with messages naming the function and argument', () => {
-    assert.throws(() => densityProductVersusLogSum([], 0, 1), { name: 'RangeError', message: 'densityProductVersusLogSum requires at least one data point' });
+    assert.throws(() => densityProductVersusLogSum([], 0, 1), {
+      name: 'RangeError',
+      message: 'densityProductVersusLogSum requires at least one data point',
+    });
     assert.throws(() => densityProductVersusLogSum([1], 0, 0), { name: 'RangeError' });
     assert.throws(() => densityProductVersusLogSum([1], '0' as unknown as number, 1), { name: 'TypeError' });
   });

@@ -12,7 +12,20 @@ const ref = reference.gaussianLogLikelihood;
 describe('gaussianLogLikelihood', () => {
   it('is -1/2 the sum of squared distances for identity covariance, by hand', () => {
     // Distances from (2,1): (-1,0) and (1,0); squares 1 + 1, times -1/2 = -1.
-    assert.equal(gaussianLogLikelihood([[1, 1], [3, 1]], [2, 1], [[1, 0], [0, 1]]), -1);
+    assert.equal(
+      gaussianLogLikelihood(
+        [
+          [1, 1],
+          [3, 1],
+        ],
+        [2, 1],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+      -1,
+    );
   });
 
   it("matches the seed's L(X, mu, sigma) computed by numpy to 1e-13, without the constant by default", () => {
@@ -25,16 +38,45 @@ describe('gaussianLogLikelihood', () => {
 
   it('rejects bad input with exact messages', () => {
     const fn = 'gaussianLogLikelihood';
-    assert.throws(() => gaussianLogLikelihood([], [0], [[1]]), { name: 'RangeError', message: `${fn} requires at least one data point` });
-    assert.throws(() => gaussianLogLikelihood([[1, 2]], [0], [[1]]), { name: 'RangeError', message: `${fn} requires mean to have length 2, got 1` });
-    assert.throws(() => gaussianLogLikelihood([[1, 2]], [0, 0], [[1, 0], [0, -1]]), {
+    assert.throws(() => gaussianLogLikelihood([], [0], [[1]]), {
       name: 'RangeError',
-      message: `${fn} requires covariance to be symmetric positive definite`,
+      message: `${fn} requires at least one data point`,
     });
-    assert.throws(() => gaussianLogLikelihood([[1, 2]], [0, 0], [[1, 0], [0, 1]], { normalized: 'yes' as unknown as boolean }), {
-      name: 'TypeError',
-      message: `${fn} requires options.normalized to be a boolean, got 'yes'`,
+    assert.throws(() => gaussianLogLikelihood([[1, 2]], [0], [[1]]), {
+      name: 'RangeError',
+      message: `${fn} requires mean to have length 2, got 1`,
     });
+    assert.throws(
+      () =>
+        gaussianLogLikelihood(
+          [[1, 2]],
+          [0, 0],
+          [
+            [1, 0],
+            [0, -1],
+          ],
+        ),
+      {
+        name: 'RangeError',
+        message: `${fn} requires covariance to be symmetric positive definite`,
+      },
+    );
+    assert.throws(
+      () =>
+        gaussianLogLikelihood(
+          [[1, 2]],
+          [0, 0],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          { normalized: 'yes' as unknown as boolean },
+        ),
+      {
+        name: 'TypeError',
+        message: `${fn} requires options.normalized to be a boolean, got 'yes'`,
+      },
+    );
   });
 });
 
@@ -71,7 +113,10 @@ describe('gaussianLogLikelihoodTensor', () => {
     const x = tf.tensor2d([[1, 2]]);
     const m = tf.tensor1d([0, 0]);
     const m3 = tf.tensor1d([0, 0, 0]);
-    const p = tf.tensor2d([[1, 0], [0, 1]]);
+    const p = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
     assert.throws(() => gaussianLogLikelihoodTensor([[1, 2]] as unknown as Tensor2D, m, p), {
       name: 'TypeError',
       message: `${fn} requires x to be a tensor, got an array of length 1`,
@@ -80,7 +125,10 @@ describe('gaussianLogLikelihoodTensor', () => {
       name: 'RangeError',
       message: `${fn} requires mean to have rank 1, got 2`,
     });
-    assert.throws(() => gaussianLogLikelihoodTensor(x, m3, p), { name: 'RangeError', message: `${fn} requires mean to have shape [2], got [3]` });
+    assert.throws(() => gaussianLogLikelihoodTensor(x, m3, p), {
+      name: 'RangeError',
+      message: `${fn} requires mean to have shape [2], got [3]`,
+    });
     tf.dispose([x, m, m3, p]);
   });
 });

@@ -25,7 +25,8 @@ describe('linearRegressionLogLikelihood', () => {
   it('returns -Infinity for a non-positive noise variance and rejects mismatched lengths', () => {
     assert.equal(linearRegressionLogLikelihood([0], [0], { slope: 0, intercept: 0, noiseVariance: -1 }), -Infinity);
     assert.throws(() => linearRegressionLogLikelihood([0, 1], [0], { slope: 0, intercept: 0, noiseVariance: 1 }), {
-      name: 'RangeError', message: 'linearRegressionLogLikelihood requires ys to have the same length as xs (2), got 1',
+      name: 'RangeError',
+      message: 'linearRegressionLogLikelihood requires ys to have the same length as xs (2), got 1',
     });
   });
 });

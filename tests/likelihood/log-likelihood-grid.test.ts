@@ -22,8 +22,19 @@ describe('logLikelihoodGrid', () => {
   });
 
   it('equals the direct sum at every grid point for 10000 rows within 1e-9 relative', () => {
-    const rows = sampleMultivariateNormal(10000, [1, 1], [[5, 0], [0, 5]], { seed: 1 });
-    const covariance = [[5, 1], [1, 3]];
+    const rows = sampleMultivariateNormal(
+      10000,
+      [1, 1],
+      [
+        [5, 0],
+        [0, 5],
+      ],
+      { seed: 1 },
+    );
+    const covariance = [
+      [5, 1],
+      [1, 3],
+    ];
     const grid = logLikelihoodGrid(rows, covariance, { xRange: [-2, 4], yRange: [-3, 3], steps: 7, normalized: true });
     for (let i = 0; i < 7; i++) {
       for (let j = 0; j < 7; j++) {
@@ -34,7 +45,17 @@ describe('logLikelihoodGrid', () => {
   });
 
   it('follows the documented example', () => {
-    const grid = logLikelihoodGrid([[1, 1], [3, 1]], [[1, 0], [0, 1]], { xRange: [0, 4], yRange: [0, 2], steps: 3 });
+    const grid = logLikelihoodGrid(
+      [
+        [1, 1],
+        [3, 1],
+      ],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      { xRange: [0, 4], yRange: [0, 2], steps: 3 },
+    );
     assert.deepEqual(grid.xs, [0, 2, 4]);
     assert.deepEqual(grid.ys, [0, 1, 2]);
     assert.equal(grid.values[1][1], -1);
@@ -42,9 +63,18 @@ describe('logLikelihoodGrid', () => {
 
   it('rejects bad input with exact messages', () => {
     const fn = 'logLikelihoodGrid';
-    const I = [[1, 0], [0, 1]];
-    assert.throws(() => logLikelihoodGrid([[1, 2, 3]], I), { name: 'RangeError', message: `${fn} requires rows to have rows of length 2, got 3` });
-    assert.throws(() => logLikelihoodGrid([[1, 2]], [[1]]), { name: 'RangeError', message: `${fn} requires covariance to be 2x2, got 1 rows` });
+    const I = [
+      [1, 0],
+      [0, 1],
+    ];
+    assert.throws(() => logLikelihoodGrid([[1, 2, 3]], I), {
+      name: 'RangeError',
+      message: `${fn} requires rows to have rows of length 2, got 3`,
+    });
+    assert.throws(() => logLikelihoodGrid([[1, 2]], [[1]]), {
+      name: 'RangeError',
+      message: `${fn} requires covariance to be 2x2, got 1 rows`,
+    });
     assert.throws(() => logLikelihoodGrid([[1, 2]], I, { steps: 1 }), {
       name: 'RangeError',
       message: `${fn} requires options.steps to be an integer of at least 2, got 1`,

@@ -6,12 +6,31 @@ import { heatmap } from '../../lib/charts/heatmap';
 import { pathOverlay } from '../../lib/charts/path-overlay';
 import { compactSvg } from '../../lib/notebook/compact-svg';
 
-const grid = { xs: [-5, 0, 5], ys: [-5, 0, 5], values: [[1, 2, 3], [4, 5, 6], [7, 8, 9]] };
+const grid = {
+  xs: [-5, 0, 5],
+  ys: [-5, 0, 5],
+  values: [
+    [1, 2, 3],
+    [4, 5, 6],
+    [7, 8, 9],
+  ],
+};
 
 describe('renderSvg', () => {
   it('renders the same spec twice to byte-identical SVG (clip and gradient ids reset)', async () => {
     // Clipped paths and a gradient legend: both use vega's process-wide id counters.
-    const spec = layer(heatmap(grid), pathOverlay([{ name: 'a', points: [[0, 0], [9, 9]] }]));
+    const spec = layer(
+      heatmap(grid),
+      pathOverlay([
+        {
+          name: 'a',
+          points: [
+            [0, 0],
+            [9, 9],
+          ],
+        },
+      ]),
+    );
     const first = await renderSvg(spec);
     const second = await renderSvg(spec);
     assert.ok(first.startsWith('<svg'));
@@ -35,6 +54,9 @@ describe('compactSvg', () => {
   });
 
   it('rejects a bad decimals count', () => {
-    assert.throws(() => compactSvg('', 7), { name: 'RangeError', message: 'compactSvg requires decimals to be an integer from 0 to 6, got 7' });
+    assert.throws(() => compactSvg('', 7), {
+      name: 'RangeError',
+      message: 'compactSvg requires decimals to be an integer from 0 to 6, got 7',
+    });
   });
 });

@@ -9,7 +9,13 @@ describe('argmaxOnGrid', () => {
   });
 
   it('rejects mismatched lengths and all-infinite values', () => {
-    assert.throws(() => argmaxOnGrid([0, 1], [0]), { name: 'RangeError', message: 'argmaxOnGrid requires ys to have the same length as xs (2)' });
-    assert.throws(() => argmaxOnGrid([0], [-Infinity]), { name: 'RangeError', message: 'argmaxOnGrid requires at least one finite value in ys' });
+    assert.throws(() => argmaxOnGrid([0, 1], [0]), {
+      name: 'RangeError',
+      message: 'argmaxOnGrid requires ys to have the same length as xs (2)',
+    });
+    assert.throws(() => argmaxOnGrid([0], [-Infinity]), {
+      name: 'RangeError',
+      message: 'argmaxOnGrid requires at least one finite value in ys',
+    });
   });
 });

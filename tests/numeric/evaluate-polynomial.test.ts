@@ -8,7 +8,13 @@ describe('evaluatePolynomial', () => {
   });
 
   it('rejects empty coefficients and a non-finite t with exact messages', () => {
-    assert.throws(() => evaluatePolynomial([], 1), { name: 'RangeError', message: 'evaluatePolynomial requires at least one data point' });
-    assert.throws(() => evaluatePolynomial([1], Infinity), { name: 'RangeError', message: 'evaluatePolynomial requires t to be a finite number, got Infinity' });
+    assert.throws(() => evaluatePolynomial([], 1), {
+      name: 'RangeError',
+      message: 'evaluatePolynomial requires at least one data point',
+    });
+    assert.throws(() => evaluatePolynomial([1], Infinity), {
+      name: 'RangeError',
+      message: 'evaluatePolynomial requires t to be a finite number, got Infinity',
+    });
   });
 });

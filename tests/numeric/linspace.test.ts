@@ -20,7 +20,13 @@ describe('linspace', () => {
   });
 
   it('rejects fewer than two points and more than 10^7', () => {
-    assert.throws(() => linspace(0, 1, 1), { name: 'RangeError', message: 'linspace requires count to be an integer of at least 2, got 1' });
-    assert.throws(() => linspace(0, 1, 1e8), { name: 'RangeError', message: 'linspace requires count to be at most 10000000, got 100000000' });
+    assert.throws(() => linspace(0, 1, 1), {
+      name: 'RangeError',
+      message: 'linspace requires count to be an integer of at least 2, got 1',
+    });
+    assert.throws(() => linspace(0, 1, 1e8), {
+      name: 'RangeError',
+      message: 'linspace requires count to be at most 10000000, got 100000000',
+    });
   });
 });

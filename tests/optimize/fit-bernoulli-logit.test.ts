@@ -9,7 +9,7 @@ const flips = [0, 0, 1, 1, 0, 0, 1];
 const normal: BernoulliPrior = { kind: 'normal', mean: 0.5, variance: 0.1 };
 
 describe('fitBernoulliLogit', () => {
-  it('finds theta_MAP = 1/sqrt(5) under N(0.5, 0.1) read as the variance (the starter code\'s 0.447)', () => {
+  it("finds theta_MAP = 1/sqrt(5) under N(0.5, 0.1) read as the variance (the starter code's 0.447)", () => {
     const fit = fitBernoulliLogit(flips, normal);
     assert.equal(fit.status, 'converged');
     // float32 eta near -0.21 carries ~1e-8 absolute rounding; the 1e-6 step test stops within
@@ -28,7 +28,10 @@ describe('fitBernoulliLogit', () => {
     for (const [prior, expected] of priors) {
       const fit = fitBernoulliLogit(flips, prior, { learningRate: 0.1, maxSteps: 5000 });
       assert.equal(fit.status, 'converged', prior.kind);
-      assert.ok(Math.abs(fit.theta - expected) <= 2e-6 && Math.abs(fit.theta - bernoulliMap(flips, prior)) <= 2e-6, `${prior.kind}: ${fit.theta}`);
+      assert.ok(
+        Math.abs(fit.theta - expected) <= 2e-6 && Math.abs(fit.theta - bernoulliMap(flips, prior)) <= 2e-6,
+        `${prior.kind}: ${fit.theta}`,
+      );
     }
   });
 
@@ -73,13 +76,23 @@ describe('fitBernoulliLogit', () => {
       [{ init: 1 }, 'RangeError', `${fn} requires options.init to be in (0, 1), got 1`],
       [{ density: 'eta' as 'logit' }, 'RangeError', `${fn} requires options.density to be one of 'theta', 'logit', got 'eta'`],
     ];
-    for (const [options, name, message] of cases) assert.throws(() => fitBernoulliLogit(flips, normal, options), { name, message });
-    assert.throws(() => fitBernoulliLogit([0, 2], normal), { name: 'RangeError', message: `${fn} requires flips[1] to be 0 or 1, got 2` });
-    assert.throws(() => fitBernoulliLogit(flips, { kind: 'normal', mean: 0.5, variance: 0 }), { name: 'RangeError', message: `${fn} requires prior.variance to be positive, got 0` });
+    for (const [options, name, message] of cases)
+      assert.throws(() => fitBernoulliLogit(flips, normal, options), { name, message });
+    assert.throws(() => fitBernoulliLogit([0, 2], normal), {
+      name: 'RangeError',
+      message: `${fn} requires flips[1] to be 0 or 1, got 2`,
+    });
+    assert.throws(() => fitBernoulliLogit(flips, { kind: 'normal', mean: 0.5, variance: 0 }), {
+      name: 'RangeError',
+      message: `${fn} requires prior.variance to be positive, got 0`,
+    });
     assert.throws(() => fitBernoulliLogit(flips, { kind: 'cauchy' } as unknown as BernoulliPrior), {
       name: 'RangeError',
       message: `${fn} requires prior.kind to be one of 'normal', 'beta', 'uniform', got 'cauchy'`,
     });
-    assert.throws(() => fitBernoulliLogit(flips, null as unknown as BernoulliPrior), { name: 'TypeError', message: `${fn} requires prior to be an object, got null` });
+    assert.throws(() => fitBernoulliLogit(flips, null as unknown as BernoulliPrior), {
+      name: 'TypeError',
+      message: `${fn} requires prior to be an object, got null`,
+    });
   });
 });

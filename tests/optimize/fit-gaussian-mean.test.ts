@@ -7,7 +7,10 @@ import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gauss
 import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 
-const covariance = [[5, 0], [0, 5]];
+const covariance = [
+  [5, 0],
+  [0, 5],
+];
 // The seed's setting scaled down to n = 2000 so the pure-JS cpu backend stays quick.
 const rows = sampleMultivariateNormal(2000, [1, 1], covariance, { seed: 0 });
 const mle = multivariateGaussianMle(rows).mean;
@@ -51,7 +54,13 @@ describe('fitGaussianMean', () => {
   });
 
   it('hovers around the MLE with mini-batches of 100, averaged over the last 500 steps', () => {
-    const fit = fitGaussianMean(rows, covariance, { objective: 'mean', learningRate: 0.05, batchSize: 100, maxSteps: 2000, seed: 5 });
+    const fit = fitGaussianMean(rows, covariance, {
+      objective: 'mean',
+      learningRate: 0.05,
+      batchSize: 100,
+      maxSteps: 2000,
+      seed: 5,
+    });
     assert.equal(fit.status, 'max-steps');
     const tail = fit.path.slice(-500);
     const average = [0, 1].map((j) => tail.reduce((s, p) => s + p[j], 0) / tail.length);
@@ -123,7 +132,10 @@ describe('fitGaussianMean', () => {
       progressEvery: 3,
       onProgress: (step, mean, logLikelihood) => calls.push([step, mean, logLikelihood]),
     });
-    assert.deepEqual(calls.map((c) => c[0]), [3, 6, 9]);
+    assert.deepEqual(
+      calls.map((c) => c[0]),
+      [3, 6, 9],
+    );
     assert.deepEqual(calls[1][1], fit.path[6]);
     assert.equal(calls[2][2], fit.logLikelihoods[9]);
   });
@@ -131,7 +143,12 @@ describe('fitGaussianMean', () => {
   it('leaks no tensors over a 1000-step fit, nor when onProgress throws', () => {
     const before = tf.memory().numTensors;
     for (const optimizer of OPTIMIZER_NAMES) {
-      fitGaussianMean(rows.slice(0, 200), covariance, { optimizer, maxSteps: optimizer === 'adam' ? 1000 : 20, tolerance: 0, batchSize: 50 });
+      fitGaussianMean(rows.slice(0, 200), covariance, {
+        optimizer,
+        maxSteps: optimizer === 'adam' ? 1000 : 20,
+        tolerance: 0,
+        batchSize: 50,
+      });
     }
     assert.equal(tf.memory().numTensors, before);
     assert.throws(
@@ -159,9 +176,19 @@ describe('fitGaussianMean', () => {
 
   it('keeps batchLogLikelihoods.length === steps when float32 overflows (reporting the float64 objective)', () => {
     // Data near 1e19: (x - mu)^2 ~ 1e38 per point, so the float32 sum over 2 points overflows at step 1.
-    const far = [[1e19, 0], [-1e19, 0]];
+    const far = [
+      [1e19, 0],
+      [-1e19, 0],
+    ];
     const before = tf.memory().numTensors;
-    const fit = fitGaussianMean(far, [[1, 0], [0, 1]], { init: [3e19, 0], learningRate: 1e-3, maxSteps: 5 });
+    const fit = fitGaussianMean(
+      far,
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      { init: [3e19, 0], learningRate: 1e-3, maxSteps: 5 },
+    );
     assert.equal(fit.status, 'diverged');
     assert.equal(fit.batchLogLikelihoods.length, fit.steps);
     assert.ok(fit.batchLogLikelihoods.every(Number.isFinite));
@@ -179,34 +206,82 @@ describe('fitGaussianMean', () => {
       [{ maxSteps: 2.5 }, 'RangeError', `${fn} requires options.maxSteps to be a positive integer, got 2.5`],
       [{ batchSize: 0 }, 'RangeError', `${fn} requires options.batchSize to be a positive integer, got 0`],
       [{ batchSize: 2001 }, 'RangeError', `${fn} requires options.batchSize to be at most the number of rows (2000), got 2001`],
-      [{ optimizer: 'lbfgs' as OptimizerName }, 'RangeError', `${fn} requires options.optimizer to be one of 'gradient-ascent', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamax', got 'lbfgs'`],
+      [
+        { optimizer: 'lbfgs' as OptimizerName },
+        'RangeError',
+        `${fn} requires options.optimizer to be one of 'gradient-ascent', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamax', got 'lbfgs'`,
+      ],
       [{ objective: 'max' as 'sum' }, 'RangeError', `${fn} requires options.objective to be one of 'sum', 'mean', got 'max'`],
-      [{ direction: 'up' as 'ascent' }, 'RangeError', `${fn} requires options.direction to be one of 'ascent', 'descent', got 'up'`],
+      [
+        { direction: 'up' as 'ascent' },
+        'RangeError',
+        `${fn} requires options.direction to be one of 'ascent', 'descent', got 'up'`,
+      ],
       [{ tolerance: -1 }, 'RangeError', `${fn} requires options.tolerance to be non-negative, got -1`],
       [{ init: [0] }, 'RangeError', `${fn} requires options.init to have length 2, got 1`],
       [{ seed: -1 }, 'RangeError', `${fn} requires options.seed to be a non-negative integer, got -1`],
       [{ progressEvery: 0 }, 'RangeError', `${fn} requires options.progressEvery to be a positive integer, got 0`],
       [{ onProgress: 3 as unknown as () => void }, 'TypeError', `${fn} requires options.onProgress to be a function, got 3`],
       [{ optimizer: 7 as unknown as OptimizerName }, 'TypeError', `${fn} requires options.optimizer to be a string, got 7`],
-      [{ learningRate: 1e-300 }, 'RangeError', `${fn} requires options.learningRate to be at least float32's smallest normal number (1.1754943508222875e-38), got 1e-300`],
-      [{ init: [0, 1e39] }, 'RangeError', `${fn} requires options.init[1] to be within float32's range (|x| <= 3.4028234663852886e+38), got 1e+39`],
-      [{ learningrate: 1 } as FitGaussianMeanOptions, 'RangeError', `${fn} requires options to have only the keys 'optimizer', 'learningRate', 'maxSteps', 'tolerance', 'init', 'batchSize', 'seed', 'objective', 'direction', 'onProgress', 'progressEvery', got 'learningrate' (did you mean 'learningRate'?)`],
+      [
+        { learningRate: 1e-300 },
+        'RangeError',
+        `${fn} requires options.learningRate to be at least float32's smallest normal number (1.1754943508222875e-38), got 1e-300`,
+      ],
+      [
+        { init: [0, 1e39] },
+        'RangeError',
+        `${fn} requires options.init[1] to be within float32's range (|x| <= 3.4028234663852886e+38), got 1e+39`,
+      ],
+      [
+        { learningrate: 1 } as FitGaussianMeanOptions,
+        'RangeError',
+        `${fn} requires options to have only the keys 'optimizer', 'learningRate', 'maxSteps', 'tolerance', 'init', 'batchSize', 'seed', 'objective', 'direction', 'onProgress', 'progressEvery', got 'learningrate' (did you mean 'learningRate'?)`,
+      ],
     ];
-    for (const [options, name, message] of cases) assert.throws(() => fitGaussianMean(rows, covariance, options), { name, message });
-    assert.throws(() => fitGaussianMean([], covariance), { name: 'RangeError', message: `${fn} requires at least one data point` });
+    for (const [options, name, message] of cases)
+      assert.throws(() => fitGaussianMean(rows, covariance, options), { name, message });
+    assert.throws(() => fitGaussianMean([], covariance), {
+      name: 'RangeError',
+      message: `${fn} requires at least one data point`,
+    });
     assert.throws(() => fitGaussianMean([[1, 2], [3]], covariance), {
       name: 'RangeError',
       message: `${fn} requires rows to be rectangular: rows[1] has length 1, expected 2`,
     });
-    assert.throws(() => fitGaussianMean(rows, [[1, 2], [2, 1]]), { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` });
-    assert.throws(() => fitGaussianMean([[0, 0], [4e38, 0]], covariance), {
-      name: 'RangeError',
-      message: `${fn} requires rows[1][0] to be within float32's range (|x| <= 3.4028234663852886e+38), got 4e+38`,
-    });
-    assert.throws(() => fitGaussianMean(rows, [[1e-40, 0], [0, 1e-40]]), {
-      name: 'RangeError',
-      message: `${fn} requires the precision matrix covariance^-1[0][0] to be within float32's range (|x| <= 3.4028234663852886e+38), got 1e+40`,
-    });
+    assert.throws(
+      () =>
+        fitGaussianMean(rows, [
+          [1, 2],
+          [2, 1],
+        ]),
+      { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` },
+    );
+    assert.throws(
+      () =>
+        fitGaussianMean(
+          [
+            [0, 0],
+            [4e38, 0],
+          ],
+          covariance,
+        ),
+      {
+        name: 'RangeError',
+        message: `${fn} requires rows[1][0] to be within float32's range (|x| <= 3.4028234663852886e+38), got 4e+38`,
+      },
+    );
+    assert.throws(
+      () =>
+        fitGaussianMean(rows, [
+          [1e-40, 0],
+          [0, 1e-40],
+        ]),
+      {
+        name: 'RangeError',
+        message: `${fn} requires the precision matrix covariance^-1[0][0] to be within float32's range (|x| <= 3.4028234663852886e+38), got 1e+40`,
+      },
+    );
     assert.throws(() => fitGaussianMean(rows, covariance, 'fast' as unknown as FitGaussianMeanOptions), {
       name: 'TypeError',
       message: `${fn} requires options to be an object, got 'fast'`,

@@ -8,7 +8,10 @@ import { gaussianMle } from '../../lib/estimators/gaussian';
 import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 
-const truth = [[2, 0.8], [0.8, 1]];
+const truth = [
+  [2, 0.8],
+  [0.8, 1],
+];
 // n = 500 keeps the pure-JS cpu backend quick.
 const rows = sampleMultivariateNormal(500, [1, -1], truth, { seed: 0 });
 const mle = multivariateGaussianMle(rows);
@@ -44,7 +47,13 @@ describe('fitGaussian', () => {
   }
 
   it('records the full log-likelihood, normalising constant included, in float64 along the path', () => {
-    const init = { mean: [0, 0], covariance: [[1, 0], [0, 1]] };
+    const init = {
+      mean: [0, 0],
+      covariance: [
+        [1, 0],
+        [0, 1],
+      ],
+    };
     const fit = fitGaussian(rows, { learningRate: 0.05, maxSteps: 30, init });
     assert.deepEqual(fit.path[0], init);
     assert.equal(fit.path.length, fit.steps + 1);
@@ -55,7 +64,8 @@ describe('fitGaussian', () => {
       assert.ok(Math.abs(fit.logLikelihoods[i] - direct) <= 1e-10 * Math.abs(direct), `step ${i}`);
     });
     // A small rate on a smooth objective: L never decreases.
-    for (let i = 1; i < fit.logLikelihoods.length; i++) assert.ok(fit.logLikelihoods[i] >= fit.logLikelihoods[i - 1], `step ${i}`);
+    for (let i = 1; i < fit.logLikelihoods.length; i++)
+      assert.ok(fit.logLikelihoods[i] >= fit.logLikelihoods[i - 1], `step ${i}`);
     // The maximum: L at the closed-form MLE is -n/2 (d log(2 pi) + log|S| + d).
     const best = gaussianLogLikelihood(rows, mle.mean, mle.covariance, { normalized: true });
     const { covariance: s } = mle;
@@ -65,7 +75,17 @@ describe('fitGaussian', () => {
   });
 
   it('keeps every covariance of the path symmetric positive definite, even from a far start', () => {
-    const fit = fitGaussian(rows, { learningRate: 0.2, maxSteps: 200, init: { mean: [10, -10], covariance: [[100, -99], [-99, 100]] } });
+    const fit = fitGaussian(rows, {
+      learningRate: 0.2,
+      maxSteps: 200,
+      init: {
+        mean: [10, -10],
+        covariance: [
+          [100, -99],
+          [-99, 100],
+        ],
+      },
+    });
     assert.notEqual(fit.status, 'diverged');
     for (const p of fit.path) assert.ok(isPositiveDefinite2x2(p.covariance), JSON.stringify(p.covariance));
   });
@@ -76,7 +96,16 @@ describe('fitGaussian', () => {
     const closed = gaussianMle(xs.map((r) => r[0]));
     assert.equal(one.status, 'converged');
     assert.ok(Math.abs(one.mean[0] - closed.mean) <= 1e-3 && Math.abs(one.covariance[0][0] - closed.variance) <= 1e-3);
-    const three = sampleMultivariateNormal(300, [0, 1, 2], [[1, 0.5, 0], [0.5, 2, 0.3], [0, 0.3, 1.5]], { seed: 4 });
+    const three = sampleMultivariateNormal(
+      300,
+      [0, 1, 2],
+      [
+        [1, 0.5, 0],
+        [0.5, 2, 0.3],
+        [0, 0.3, 1.5],
+      ],
+      { seed: 4 },
+    );
     const fit3 = fitGaussian(three, { optimizer: 'adam', learningRate: 0.05, maxSteps: 4000 });
     const closed3 = multivariateGaussianMle(three);
     assert.equal(fit3.status, 'converged');
@@ -108,10 +137,16 @@ describe('fitGaussian', () => {
   it('is deterministic and calls onProgress every progressEvery steps', () => {
     const calls: [number, number[], number[][], number][] = [];
     const options: FitGaussianOptions = { maxSteps: 10, tolerance: 0, progressEvery: 4 };
-    const a = fitGaussian(rows, { ...options, onProgress: (step, mean, covariance, l) => calls.push([step, mean, covariance, l]) });
+    const a = fitGaussian(rows, {
+      ...options,
+      onProgress: (step, mean, covariance, l) => calls.push([step, mean, covariance, l]),
+    });
     const b = fitGaussian(rows, options);
     assert.deepEqual(a, b);
-    assert.deepEqual(calls.map((c) => c[0]), [4, 8]);
+    assert.deepEqual(
+      calls.map((c) => c[0]),
+      [4, 8],
+    );
     assert.deepEqual(calls[1][1], a.path[8].mean);
     assert.deepEqual(calls[1][2], a.path[8].covariance);
     assert.equal(calls[0][3], a.logLikelihoods[4]);
@@ -139,20 +174,43 @@ describe('fitGaussian', () => {
       [{ learningRate: 0 }, 'RangeError', `${fn} requires options.learningRate to be positive, got 0`],
       [{ maxSteps: 0 }, 'RangeError', `${fn} requires options.maxSteps to be a positive integer, got 0`],
       [{ tolerance: -1 }, 'RangeError', `${fn} requires options.tolerance to be non-negative, got -1`],
-      [{ optimizer: 'lbfgs' as OptimizerName }, 'RangeError', `${fn} requires options.optimizer to be one of 'gradient-ascent', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamax', got 'lbfgs'`],
+      [
+        { optimizer: 'lbfgs' as OptimizerName },
+        'RangeError',
+        `${fn} requires options.optimizer to be one of 'gradient-ascent', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamax', got 'lbfgs'`,
+      ],
       [{ objective: 'max' as 'sum' }, 'RangeError', `${fn} requires options.objective to be one of 'sum', 'mean', got 'max'`],
       [{ init: 3 as unknown as FitGaussianOptions['init'] }, 'TypeError', `${fn} requires options.init to be an object, got 3`],
       [{ init: { mean: [0] } }, 'RangeError', `${fn} requires options.init.mean to have length 2, got 1`],
-      [{ init: { covariance: [[1, 2], [2, 1]] } }, 'RangeError', `${fn} requires options.init.covariance to be symmetric positive definite`],
+      [
+        {
+          init: {
+            covariance: [
+              [1, 2],
+              [2, 1],
+            ],
+          },
+        },
+        'RangeError',
+        `${fn} requires options.init.covariance to be symmetric positive definite`,
+      ],
       [{ progressEvery: 0 }, 'RangeError', `${fn} requires options.progressEvery to be a positive integer, got 0`],
       [{ onProgress: 3 as unknown as () => void }, 'TypeError', `${fn} requires options.onProgress to be a function, got 3`],
     ];
     for (const [options, name, message] of cases) assert.throws(() => fitGaussian(rows, options), { name, message });
     assert.throws(() => fitGaussian([]), { name: 'RangeError', message: `${fn} requires at least one data point` });
-    assert.throws(() => fitGaussian([[1, 0], [2, 0], [3, 0]]), {
-      name: 'RangeError',
-      message: `${fn} requires rows to have a positive definite sample covariance (at least 3 points, not on one hyperplane)`,
-    });
+    assert.throws(
+      () =>
+        fitGaussian([
+          [1, 0],
+          [2, 0],
+          [3, 0],
+        ]),
+      {
+        name: 'RangeError',
+        message: `${fn} requires rows to have a positive definite sample covariance (at least 3 points, not on one hyperplane)`,
+      },
+    );
     assert.throws(() => fitGaussian(rows, 'fast' as unknown as FitGaussianOptions), {
       name: 'TypeError',
       message: `${fn} requires options to be an object, got 'fast'`,

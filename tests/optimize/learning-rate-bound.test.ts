@@ -11,14 +11,20 @@ import reference from '../fixtures/reference.json';
 describe('learningRateBound', () => {
   it("gives stable 1e-3 and one-step 5e-4 for the seed's n = 10000, Sigma = 5 I, by hand", () => {
     // Hessian of -L is n Sigma^-1 = 2000 I: stable below 2/2000, exact in one step at 1/2000.
-    assert.deepEqual(learningRateBound(10000, [[5, 0], [0, 5]]), {
-      stable: 0.001,
-      fastest: 0.0005,
-      oneStep: 0.0005,
-      curvatureMin: 2000,
-      curvatureMax: 2000,
-      contraction: 0,
-    });
+    assert.deepEqual(
+      learningRateBound(10000, [
+        [5, 0],
+        [0, 5],
+      ]),
+      {
+        stable: 0.001,
+        fastest: 0.0005,
+        oneStep: 0.0005,
+        curvatureMin: 2000,
+        curvatureMax: 2000,
+        contraction: 0,
+      },
+    );
   });
 
   it('matches eigenvalues from np.linalg.eigvalsh to 1e-12 relative', () => {
@@ -35,13 +41,36 @@ describe('learningRateBound', () => {
   });
 
   it("drops the factor n for the 'mean' objective", () => {
-    assert.equal(learningRateBound(10000, [[5, 0], [0, 5]], { objective: 'mean' }).stable, 10);
+    assert.equal(
+      learningRateBound(
+        10000,
+        [
+          [5, 0],
+          [0, 5],
+        ],
+        { objective: 'mean' },
+      ).stable,
+      10,
+    );
     // The deprecated positional form gives the same.
-    assert.equal(learningRateBound(10000, [[5, 0], [0, 5]], 'mean').stable, 10);
+    assert.equal(
+      learningRateBound(
+        10000,
+        [
+          [5, 0],
+          [0, 5],
+        ],
+        'mean',
+      ).stable,
+      10,
+    );
   });
 
   it('predicts where plain gradient ascent stops converging, checked by fitting', () => {
-    const covariance = [[2, 0.5], [0.5, 1]];
+    const covariance = [
+      [2, 0.5],
+      [0.5, 1],
+    ];
     const rows = sampleMultivariateNormal(200, [1, -1], covariance, { seed: 4 });
     const { stable } = learningRateBound(rows.length, covariance);
     // tolerance 1e-6, not 1e-7: on the native backend the float32 iterates near 1 end in a
@@ -53,9 +82,27 @@ describe('learningRateBound', () => {
   });
 
   it('lands on the sample mean in one step at the one-step rate when Sigma is isotropic', () => {
-    const rows = sampleMultivariateNormal(1000, [1, 1], [[5, 0], [0, 5]], { seed: 2 });
-    const { oneStep } = learningRateBound(1000, [[5, 0], [0, 5]]);
-    const fit = fitGaussianMean(rows, [[5, 0], [0, 5]], { learningRate: oneStep as number, maxSteps: 1 });
+    const rows = sampleMultivariateNormal(
+      1000,
+      [1, 1],
+      [
+        [5, 0],
+        [0, 5],
+      ],
+      { seed: 2 },
+    );
+    const { oneStep } = learningRateBound(1000, [
+      [5, 0],
+      [0, 5],
+    ]);
+    const fit = fitGaussianMean(
+      rows,
+      [
+        [5, 0],
+        [0, 5],
+      ],
+      { learningRate: oneStep as number, maxSteps: 1 },
+    );
     const { mean } = multivariateGaussianMle(rows);
     // float32 gradient of 1000 terms of size ~3: the step is right to ~1e-5 (n u |x| = 1000 * 6e-8 * 3 = 2e-4 worst case).
     fit.path[1].forEach((v, j) => near(v, mean[j], 2e-4));
@@ -63,9 +110,22 @@ describe('learningRateBound', () => {
 
   it('rejects bad input with exact messages', () => {
     const fn = 'learningRateBound';
-    assert.throws(() => learningRateBound(0, [[1]]), { name: 'RangeError', message: `${fn} requires n to be a positive integer, got 0` });
-    assert.throws(() => learningRateBound(1.5, [[1]]), { name: 'RangeError', message: `${fn} requires n to be a positive integer, got 1.5` });
-    assert.throws(() => learningRateBound(3, [[1, 0], [0, 0]]), { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` });
+    assert.throws(() => learningRateBound(0, [[1]]), {
+      name: 'RangeError',
+      message: `${fn} requires n to be a positive integer, got 0`,
+    });
+    assert.throws(() => learningRateBound(1.5, [[1]]), {
+      name: 'RangeError',
+      message: `${fn} requires n to be a positive integer, got 1.5`,
+    });
+    assert.throws(
+      () =>
+        learningRateBound(3, [
+          [1, 0],
+          [0, 0],
+        ]),
+      { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` },
+    );
     assert.throws(() => learningRateBound(3, [[1]], 'median' as Objective), {
       name: 'RangeError',
       message: `${fn} requires objective to be one of 'sum', 'mean', got 'median'`,

@@ -27,8 +27,14 @@ describe('nelderMeadMaximize', () => {
   });
 
   it('rejects bad input with messages naming the function and argument', () => {
-    assert.throws(() => nelderMeadMaximize(1 as unknown as () => number, [0]), { name: 'TypeError', message: 'nelderMeadMaximize requires f to be a function, got 1' });
-    assert.throws(() => nelderMeadMaximize(() => 0, []), { name: 'RangeError', message: 'nelderMeadMaximize requires at least one data point' });
+    assert.throws(() => nelderMeadMaximize(1 as unknown as () => number, [0]), {
+      name: 'TypeError',
+      message: 'nelderMeadMaximize requires f to be a function, got 1',
+    });
+    assert.throws(() => nelderMeadMaximize(() => 0, []), {
+      name: 'RangeError',
+      message: 'nelderMeadMaximize requires at least one data point',
+    });
     assert.throws(() => nelderMeadMaximize(() => 0, [0], { tolerance: 0 }), { name: 'RangeError' });
   });
 });

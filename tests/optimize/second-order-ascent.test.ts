@@ -11,7 +11,10 @@ import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-n
 // (condition number 20) along (cos 30, sin 30) and (-sin 30, cos 30).
 const c = Math.cos(Math.PI / 6);
 const s = Math.sin(Math.PI / 6);
-const covariance = [[10 * c * c + 0.5 * s * s, 9.5 * c * s], [9.5 * c * s, 10 * s * s + 0.5 * c * c]];
+const covariance = [
+  [10 * c * c + 0.5 * s * s, 9.5 * c * s],
+  [9.5 * c * s, 10 * s * s + 0.5 * c * c],
+];
 const n = 1000;
 const rows = sampleMultivariateNormal(n, [1, 1], covariance, { seed: 0 });
 const sampleMean = multivariateGaussianMle(rows).mean;
@@ -25,9 +28,14 @@ describe('secondOrderAscent', () => {
   it('measures the Hessian -n Sigma^-1 by second-order automatic differentiation', () => {
     const run = secondOrderAscent(rows, covariance, { maxSteps: 1, init });
     // Sigma^-1 = R diag(0.1, 2) R^T: entries 0.1 c^2 + 2 s^2 = 0.575, (0.1 - 2) c s = -0.8227, 0.1 s^2 + 2 c^2 = 1.525.
-    const expected = [[-575, 822.7241335952167], [822.7241335952167, -1525]];
+    const expected = [
+      [-575, 822.7241335952167],
+      [822.7241335952167, -1525],
+    ];
     // float32 second derivatives of a sum of 1000 terms: 1e-4 relative.
-    run.hessian.forEach((row, i) => row.forEach((h, j) => assert.ok(Math.abs(h - expected[i][j]) <= 1e-4 * 1525, `H[${i}][${j}] = ${h}`)));
+    run.hessian.forEach((row, i) =>
+      row.forEach((h, j) => assert.ok(Math.abs(h - expected[i][j]) <= 1e-4 * 1525, `H[${i}][${j}] = ${h}`)),
+    );
   });
 
   it("lands on the sample mean in one step with 'newton' and with 'natural-gradient' at rate 1", () => {
@@ -71,16 +79,35 @@ describe('secondOrderAscent', () => {
   it('rejects bad input with exact messages', () => {
     const fn = 'secondOrderAscent';
     const cases: [SecondOrderAscentOptions, string, string][] = [
-      [{ method: 'gradient' }, 'RangeError', `${fn} requires options.learningRate with method 'gradient' (below 2 / (n lambda_max(Sigma^-1)))`],
-      [{ method: 'bfgs' as StepRule }, 'RangeError', `${fn} requires options.method to be one of 'gradient', 'newton', 'natural-gradient', got 'bfgs'`],
+      [
+        { method: 'gradient' },
+        'RangeError',
+        `${fn} requires options.learningRate with method 'gradient' (below 2 / (n lambda_max(Sigma^-1)))`,
+      ],
+      [
+        { method: 'bfgs' as StepRule },
+        'RangeError',
+        `${fn} requires options.method to be one of 'gradient', 'newton', 'natural-gradient', got 'bfgs'`,
+      ],
       [{ learningRate: -1 }, 'RangeError', `${fn} requires options.learningRate to be positive, got -1`],
       [{ maxSteps: 1.5 }, 'RangeError', `${fn} requires options.maxSteps to be a positive integer, got 1.5`],
       [{ tolerance: -1 }, 'RangeError', `${fn} requires options.tolerance to be non-negative, got -1`],
       [{ init: [1, 2, 3] }, 'RangeError', `${fn} requires options.init to have length 2, got 3`],
     ];
-    for (const [options, name, message] of cases) assert.throws(() => secondOrderAscent(rows, covariance, options), { name, message });
-    assert.throws(() => secondOrderAscent(rows, [[1, 2], [2, 1]]), { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` });
-    assert.throws(() => secondOrderAscent([], covariance), { name: 'RangeError', message: `${fn} requires at least one data point` });
+    for (const [options, name, message] of cases)
+      assert.throws(() => secondOrderAscent(rows, covariance, options), { name, message });
+    assert.throws(
+      () =>
+        secondOrderAscent(rows, [
+          [1, 2],
+          [2, 1],
+        ]),
+      { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` },
+    );
+    assert.throws(() => secondOrderAscent([], covariance), {
+      name: 'RangeError',
+      message: `${fn} requires at least one data point`,
+    });
   });
 });
 
@@ -108,8 +135,21 @@ describe('contractionFactors', () => {
   });
 
   it('measures factors above 1 for a diverging run, and null where the start has no component', () => {
-    const path = [[1, 0], [-1.5, 0], [2.25, 0]];
-    const factors = contractionFactors(path, [0, 0], 1, [[1, 0], [0, 1]], { learningRate: 2.5 });
+    const path = [
+      [1, 0],
+      [-1.5, 0],
+      [2.25, 0],
+    ];
+    const factors = contractionFactors(
+      path,
+      [0, 0],
+      1,
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      { learningRate: 2.5 },
+    );
     // Sigma = I: eigenvalues 1, 1; symmetricEigen gives the axes. Along x: ratios 1.5, 1.5.
     const alongX = factors.find((f) => Math.abs(f.direction[0]) === 1);
     const alongY = factors.find((f) => Math.abs(f.direction[1]) === 1);
@@ -119,13 +159,37 @@ describe('contractionFactors', () => {
 
   it('rejects bad input with exact messages', () => {
     const fn = 'contractionFactors';
-    const ok = [[1, 1], [0, 0]];
-    const identity = [[1, 0], [0, 1]];
-    assert.throws(() => contractionFactors([[1, 1]], [0, 0], 1, identity, { learningRate: 1 }), { name: 'RangeError', message: `${fn} requires path to have at least 2 points, got 1` });
-    assert.throws(() => contractionFactors([[1, 1], [0]], [0, 0], 1, identity, { learningRate: 1 }), { name: 'RangeError', message: `${fn} requires path[1] to have length 2, got 1` });
-    assert.throws(() => contractionFactors(ok, [0, 0], 0, identity, { learningRate: 1 }), { name: 'RangeError', message: `${fn} requires n to be a positive integer, got 0` });
-    assert.throws(() => contractionFactors(ok, [0, 0], 1, identity, { learningRate: 0 }), { name: 'RangeError', message: `${fn} requires options.learningRate to be positive, got 0` });
-    assert.throws(() => contractionFactors(ok, [0, 0], 1, identity, undefined as unknown as { learningRate: number }), { name: 'TypeError', message: `${fn} requires options to be an object, got undefined` });
-    assert.throws(() => contractionFactors(ok, [0, 0], 1, identity, { learningRate: 1, threshold: -1 }), { name: 'RangeError', message: `${fn} requires options.threshold to be non-negative, got -1` });
+    const ok = [
+      [1, 1],
+      [0, 0],
+    ];
+    const identity = [
+      [1, 0],
+      [0, 1],
+    ];
+    assert.throws(() => contractionFactors([[1, 1]], [0, 0], 1, identity, { learningRate: 1 }), {
+      name: 'RangeError',
+      message: `${fn} requires path to have at least 2 points, got 1`,
+    });
+    assert.throws(() => contractionFactors([[1, 1], [0]], [0, 0], 1, identity, { learningRate: 1 }), {
+      name: 'RangeError',
+      message: `${fn} requires path[1] to have length 2, got 1`,
+    });
+    assert.throws(() => contractionFactors(ok, [0, 0], 0, identity, { learningRate: 1 }), {
+      name: 'RangeError',
+      message: `${fn} requires n to be a positive integer, got 0`,
+    });
+    assert.throws(() => contractionFactors(ok, [0, 0], 1, identity, { learningRate: 0 }), {
+      name: 'RangeError',
+      message: `${fn} requires options.learningRate to be positive, got 0`,
+    });
+    assert.throws(() => contractionFactors(ok, [0, 0], 1, identity, undefined as unknown as { learningRate: number }), {
+      name: 'TypeError',
+      message: `${fn} requires options to be an object, got undefined`,
+    });
+    assert.throws(() => contractionFactors(ok, [0, 0], 1, identity, { learningRate: 1, threshold: -1 }), {
+      name: 'RangeError',
+      message: `${fn} requires options.threshold to be non-negative, got -1`,
+    });
   });
 });

@@ -6,8 +6,16 @@ import { createUniformGenerator } from '../../lib/random/seeded-uniform';
 import { drawIndices } from '../../lib/random/sample-without-replacement';
 
 // Four points with mean 0 and divide-by-n covariance S = diag(0.5, 0.5); Sigma = I, so P = I.
-const rows = [[1, 0], [-1, 0], [0, 1], [0, -1]];
-const identity = [[1, 0], [0, 1]];
+const rows = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+];
+const identity = [
+  [1, 0],
+  [0, 1],
+];
 
 describe('sgdNoiseFloor', () => {
   it('solves the stationary variance worked out by hand for the mean objective', () => {
@@ -25,7 +33,10 @@ describe('sgdNoiseFloor', () => {
 
   it('is zero for the full batch and infinite for an unstable step', () => {
     assert.equal(sgdNoiseFloor(rows, identity, { learningRate: 0.5, batchSize: 4, objective: 'mean' }).meanSquaredDistance, 0);
-    assert.equal(sgdNoiseFloor(rows, identity, { learningRate: 3, batchSize: 1, objective: 'mean' }).meanSquaredDistance, Infinity);
+    assert.equal(
+      sgdNoiseFloor(rows, identity, { learningRate: 3, batchSize: 1, objective: 'mean' }).meanSquaredDistance,
+      Infinity,
+    );
   });
 
   it('sums slow contractions quickly and agrees with lr tr(Q) / (2 lambda) for a small step', () => {
@@ -61,7 +72,18 @@ describe('sgdNoiseFloor', () => {
 
 describe('meanSquaredDistance', () => {
   it('averages squared distances from the given step on', () => {
-    assert.equal(meanSquaredDistance([[9, 9], [1, 0], [-1, 0]], [0, 0], 1), 1);
+    assert.equal(
+      meanSquaredDistance(
+        [
+          [9, 9],
+          [1, 0],
+          [-1, 0],
+        ],
+        [0, 0],
+        1,
+      ),
+      1,
+    );
     assert.equal(meanSquaredDistance([[3, 4]], [0, 0]), 25);
   });
 

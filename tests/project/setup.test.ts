@@ -62,27 +62,38 @@ describe('project set-up', () => {
 
   it('leaves the user-level Jupyter kernel folders without a tslab kernel from this project', () => {
     const home = process.env.HOME ?? '';
-    for (const dir of [path.join(home, '.local', 'share', 'jupyter', 'kernels', 'tslab'), '/usr/local/share/jupyter/kernels/tslab', '/usr/share/jupyter/kernels/tslab']) {
+    for (const dir of [
+      path.join(home, '.local', 'share', 'jupyter', 'kernels', 'tslab'),
+      '/usr/local/share/jupyter/kernels/tslab',
+      '/usr/share/jupyter/kernels/tslab',
+    ]) {
       if (!fs.existsSync(path.join(dir, 'kernel.json'))) continue;
       const spec = JSON.parse(fs.readFileSync(path.join(dir, 'kernel.json'), 'utf8'));
       assert.ok(!String(spec.argv[0]).startsWith(root), `${dir} points into this project`);
     }
   });
 
-  it('loads @tensorflow/tfjs-node with the native tensorflow backend', { skip: process.env.LIKELIHOOD_LAB_SKIP_NATIVE === '1' }, () => {
-    const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('@tensorflow/tfjs-node').getBackend())"], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
-    });
-    assert.equal(probe.status, 0, probe.stderr);
-    assert.equal(probe.stdout, 'tensorflow');
-  });
+  it(
+    'loads @tensorflow/tfjs-node with the native tensorflow backend',
+    { skip: process.env.LIKELIHOOD_LAB_SKIP_NATIVE === '1' },
+    () => {
+      const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('@tensorflow/tfjs-node').getBackend())"], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+      });
+      assert.equal(probe.status, 0, probe.stderr);
+      assert.equal(probe.stdout, 'tensorflow');
+    },
+  );
 
   it("returns the public API from require('.') at the project root", () => {
     const probe = spawnSync(
       process.execPath,
-      ['-e', "const lab = require('.'); process.stdout.write(JSON.stringify({ info: lab.backendInfo(), f: typeof lab.gaussianMle }))"],
+      [
+        '-e',
+        "const lab = require('.'); process.stdout.write(JSON.stringify({ info: lab.backendInfo(), f: typeof lab.gaussianMle }))",
+      ],
       { cwd: root, encoding: 'utf8', env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', LIKELIHOOD_LAB_BACKEND: 'cpu' } },
     );
     assert.equal(probe.status, 0, probe.stderr);

@@ -40,7 +40,12 @@ describe('gaussianMle (property)', () => {
         const meanError = Math.abs(result.mean - reference.mean) / scale;
         const a = result.variance / scale / scale;
         const b = reference.variance / scale / scale;
-        return Number.isFinite(result.mean) && Number.isFinite(result.variance) && meanError <= 1e-15 && Math.abs(a - b) <= 1e-12 * b + 1e-28;
+        return (
+          Number.isFinite(result.mean) &&
+          Number.isFinite(result.variance) &&
+          meanError <= 1e-15 &&
+          Math.abs(a - b) <= 1e-12 * b + 1e-28
+        );
       }),
       RUNS,
     );
@@ -61,9 +66,13 @@ describe('multivariateGaussianMle (property)', () => {
         const close = (x: number, y: number, s: number): boolean => s === 0 || Math.abs(x - y) / s <= 1e-15;
         const closeVariance = (x: number, y: number, s: number): boolean =>
           s === 0 || Math.abs(x / s / s - y / s / s) <= 1e-12 * (y / s / s) + 1e-28;
-        return close(mean[0], ref0.mean, s0) && close(mean[1], ref1.mean, s1) &&
-          closeVariance(covariance[0][0], ref0.variance, s0) && closeVariance(covariance[1][1], ref1.variance, s1) &&
-          covariance[0][1] === covariance[1][0];
+        return (
+          close(mean[0], ref0.mean, s0) &&
+          close(mean[1], ref1.mean, s1) &&
+          closeVariance(covariance[0][0], ref0.variance, s0) &&
+          closeVariance(covariance[1][1], ref1.variance, s1) &&
+          covariance[0][1] === covariance[1][0]
+        );
       }),
       RUNS,
     );

@@ -27,7 +27,14 @@ describe('gaussianLogLikelihood (property)', () => {
   it('is finite and agrees with the exact value to 1e-13 relative for diagonal covariances', () => {
     fc.assert(
       fc.property(rows, coordinate, coordinate, variance, variance, (data, m0, m1, v0, v1) => {
-        const value = gaussianLogLikelihood(data, [m0, m1], [[v0, 0], [0, v1]]);
+        const value = gaussianLogLikelihood(
+          data,
+          [m0, m1],
+          [
+            [v0, 0],
+            [0, v1],
+          ],
+        );
         const reference = exactLogLikelihood(data, [m0, m1], [v0, v1]);
         return Number.isFinite(value) && Math.abs(value - reference) <= 1e-13 * Math.abs(reference) + 1e-300;
       }),
@@ -39,13 +46,18 @@ describe('gaussianLogLikelihood (property)', () => {
     fc.assert(
       fc.property(rows, variance, variance, fc.double({ min: -1, max: 1, noNaN: true }), (data, v0, v1, rho) => {
         const c = 0.9 * rho * Math.sqrt(v0 * v1);
-        const covariance = [[v0, c], [c, v1]];
+        const covariance = [
+          [v0, c],
+          [c, v1],
+        ];
         const grid = logLikelihoodGrid(data, covariance, { xRange: [-1e6, 1e6], yRange: [-2, 3], steps: 3 });
-        return grid.ys.every((y, i) => grid.xs.every((x, j) => {
-          const direct = gaussianLogLikelihood(data, [x, y], covariance);
-          // The centred form loses at most a few ulps of the larger of within/between terms.
-          return Number.isFinite(grid.values[i][j]) && Math.abs(grid.values[i][j] - direct) <= 1e-9 * Math.abs(direct) + 1e-9;
-        }));
+        return grid.ys.every((y, i) =>
+          grid.xs.every((x, j) => {
+            const direct = gaussianLogLikelihood(data, [x, y], covariance);
+            // The centred form loses at most a few ulps of the larger of within/between terms.
+            return Number.isFinite(grid.values[i][j]) && Math.abs(grid.values[i][j] - direct) <= 1e-9 * Math.abs(direct) + 1e-9;
+          }),
+        );
       }),
       RUNS,
     );
@@ -55,6 +67,15 @@ describe('gaussianLogLikelihood (property)', () => {
 describe('property regressions (shrunk failures kept as fixed cases)', () => {
   it('handles a single row exactly at the mean (L = 0)', () => {
     // -1/2 x 0 is -0 in IEEE arithmetic; zero either way.
-    assert.ok(gaussianLogLikelihood([[0, 0]], [0, 0], [[1e-6, 0], [0, 1e6]]) === 0);
+    assert.ok(
+      gaussianLogLikelihood(
+        [[0, 0]],
+        [0, 0],
+        [
+          [1e-6, 0],
+          [0, 1e6],
+        ],
+      ) === 0,
+    );
   });
 });

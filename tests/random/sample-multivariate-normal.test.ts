@@ -5,20 +5,57 @@ import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gauss
 
 describe('sampleMultivariateNormal', () => {
   it('produces the pinned first rows for seed 0 (identical on every machine and backend)', () => {
-    assert.deepEqual(sampleMultivariateNormal(3, [1, 1], [[5, 0], [0, 5]], { seed: 0 }), [
-      [6.415171231173003, -0.5210171831209083],
-      [0.3697899563996405, 2.5083908797679606],
-      [0.2830795532705911, 2.483060960904443],
-    ]);
-    assert.deepEqual(sampleMultivariateNormal(2, [0, 0], [[2, 0.5], [0.5, 1]], { seed: 7 }), [
-      [-0.2849370994192362, 0.22670131058591458],
-      [-2.485632142958052, -1.8106213327239553],
-    ]);
+    assert.deepEqual(
+      sampleMultivariateNormal(
+        3,
+        [1, 1],
+        [
+          [5, 0],
+          [0, 5],
+        ],
+        { seed: 0 },
+      ),
+      [
+        [6.415171231173003, -0.5210171831209083],
+        [0.3697899563996405, 2.5083908797679606],
+        [0.2830795532705911, 2.483060960904443],
+      ],
+    );
+    assert.deepEqual(
+      sampleMultivariateNormal(
+        2,
+        [0, 0],
+        [
+          [2, 0.5],
+          [0.5, 1],
+        ],
+        { seed: 7 },
+      ),
+      [
+        [-0.2849370994192362, 0.22670131058591458],
+        [-2.485632142958052, -1.8106213327239553],
+      ],
+    );
   });
 
   it('uses seed 0 by default and the first rows do not depend on n', () => {
-    const few = sampleMultivariateNormal(3, [1, 1], [[5, 0], [0, 5]]);
-    const many = sampleMultivariateNormal(100, [1, 1], [[5, 0], [0, 5]], { seed: 0 });
+    const few = sampleMultivariateNormal(
+      3,
+      [1, 1],
+      [
+        [5, 0],
+        [0, 5],
+      ],
+    );
+    const many = sampleMultivariateNormal(
+      100,
+      [1, 1],
+      [
+        [5, 0],
+        [0, 5],
+      ],
+      { seed: 0 },
+    );
     assert.deepEqual(many.slice(0, 3), few);
   });
 
@@ -43,7 +80,16 @@ describe('sampleMultivariateNormal', () => {
 
   it('works in one and three dimensions', () => {
     assert.equal(sampleMultivariateNormal(4, [0], [[1]]).length, 4);
-    const rows = sampleMultivariateNormal(2, [0, 0, 0], [[4, 1, 0.5], [1, 3, 0.2], [0.5, 0.2, 2]], { seed: 1 });
+    const rows = sampleMultivariateNormal(
+      2,
+      [0, 0, 0],
+      [
+        [4, 1, 0.5],
+        [1, 3, 0.2],
+        [0.5, 0.2, 2],
+      ],
+      { seed: 1 },
+    );
     assert.equal(rows[1].length, 3);
   });
 
@@ -53,18 +99,52 @@ describe('sampleMultivariateNormal', () => {
       [1, 0],
       [0, 1],
     ];
-    assert.throws(() => sampleMultivariateNormal(0, [0, 0], I), { name: 'RangeError', message: `${fn} requires n to be a positive integer, got 0` });
-    assert.throws(() => sampleMultivariateNormal(2.5, [0, 0], I), { name: 'RangeError', message: `${fn} requires n to be a positive integer, got 2.5` });
-    assert.throws(() => sampleMultivariateNormal(2, [], I), { name: 'RangeError', message: `${fn} requires mean to have at least one entry` });
-    assert.throws(() => sampleMultivariateNormal(2, [0, 0, 0], I), { name: 'RangeError', message: `${fn} requires covariance to be 3x3, got 2 rows` });
-    assert.throws(() => sampleMultivariateNormal(2, [0, 0], [[1, 2], [2, 1]]), {
+    assert.throws(() => sampleMultivariateNormal(0, [0, 0], I), {
       name: 'RangeError',
-      message: `${fn} requires covariance to be symmetric positive definite`,
+      message: `${fn} requires n to be a positive integer, got 0`,
     });
-    assert.throws(() => sampleMultivariateNormal(2, [0, 0], [[1, 0.5], [0, 1]]), {
+    assert.throws(() => sampleMultivariateNormal(2.5, [0, 0], I), {
       name: 'RangeError',
-      message: `${fn} requires covariance to be symmetric, got covariance[1][0] = 0 but covariance[0][1] = 0.5`,
+      message: `${fn} requires n to be a positive integer, got 2.5`,
     });
+    assert.throws(() => sampleMultivariateNormal(2, [], I), {
+      name: 'RangeError',
+      message: `${fn} requires mean to have at least one entry`,
+    });
+    assert.throws(() => sampleMultivariateNormal(2, [0, 0, 0], I), {
+      name: 'RangeError',
+      message: `${fn} requires covariance to be 3x3, got 2 rows`,
+    });
+    assert.throws(
+      () =>
+        sampleMultivariateNormal(
+          2,
+          [0, 0],
+          [
+            [1, 2],
+            [2, 1],
+          ],
+        ),
+      {
+        name: 'RangeError',
+        message: `${fn} requires covariance to be symmetric positive definite`,
+      },
+    );
+    assert.throws(
+      () =>
+        sampleMultivariateNormal(
+          2,
+          [0, 0],
+          [
+            [1, 0.5],
+            [0, 1],
+          ],
+        ),
+      {
+        name: 'RangeError',
+        message: `${fn} requires covariance to be symmetric, got covariance[1][0] = 0 but covariance[0][1] = 0.5`,
+      },
+    );
     assert.throws(() => sampleMultivariateNormal(2, [0, 0], I, { seed: -3 }), {
       name: 'RangeError',
       message: `${fn} requires options.seed to be a non-negative integer, got -3`,

@@ -12,7 +12,10 @@ describe('sampleWithoutReplacement', () => {
     const draw = sampleWithoutReplacement(10000, 500, 5);
     assert.equal(new Set(draw).size, 500);
     assert.ok(draw.every((i) => Number.isInteger(i) && i >= 0 && i < 10000));
-    assert.deepEqual([...sampleWithoutReplacement(10, 10, 1)].sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(
+      [...sampleWithoutReplacement(10, 10, 1)].sort((a, b) => a - b),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
   });
 
   it('gives a fresh batch per call from one generator, reproducibly', () => {
@@ -33,8 +36,14 @@ describe('sampleWithoutReplacement', () => {
 
   it('rejects bad sizes and generators with exact messages', () => {
     const fn = 'sampleWithoutReplacement';
-    assert.throws(() => sampleWithoutReplacement(0, 1, 0), { name: 'RangeError', message: `${fn} requires populationSize to be a positive integer, got 0` });
-    assert.throws(() => sampleWithoutReplacement(5, 0, 0), { name: 'RangeError', message: `${fn} requires sampleSize to be a positive integer, got 0` });
+    assert.throws(() => sampleWithoutReplacement(0, 1, 0), {
+      name: 'RangeError',
+      message: `${fn} requires populationSize to be a positive integer, got 0`,
+    });
+    assert.throws(() => sampleWithoutReplacement(5, 0, 0), {
+      name: 'RangeError',
+      message: `${fn} requires sampleSize to be a positive integer, got 0`,
+    });
     assert.throws(() => sampleWithoutReplacement(5, 6, 0), {
       name: 'RangeError',
       message: `${fn} requires sampleSize to be at most populationSize (5), got 6`,

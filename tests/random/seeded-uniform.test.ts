@@ -13,8 +13,14 @@ describe('createUniformGenerator', () => {
     const b = createUniformGenerator(7);
     const c = createUniformGenerator(8);
     const xs = Array.from({ length: 100 }, () => a());
-    assert.deepEqual(Array.from({ length: 100 }, () => b()), xs);
-    assert.notDeepEqual(Array.from({ length: 100 }, () => c()), xs);
+    assert.deepEqual(
+      Array.from({ length: 100 }, () => b()),
+      xs,
+    );
+    assert.notDeepEqual(
+      Array.from({ length: 100 }, () => c()),
+      xs,
+    );
     // Seeds differing only above bit 32 must differ too.
     assert.notEqual(createUniformGenerator(2 ** 32)(), createUniformGenerator(0)());
   });
