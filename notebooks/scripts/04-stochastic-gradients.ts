@@ -255,6 +255,27 @@ await lab.showChart(lab.concat(detail.map(perPointPanel), {
 //
 // At a fixed μ (here $\mu_0$) we draw `varianceSamples` seeded batches per $k$ and measure the total variance of the mean-objective gradient $\tfrac1k\sum_{i\in\hat D}\Sigma^{-1}(x_i-\mu)$. Sampling theory predicts $\operatorname{tr}(\Sigma^{-1} S \Sigma^{-1})/k \cdot (n-k)/(n-1)$: the $1/k$ law times the finite-population factor for drawing without replacement, which is 0 at $k = n$.
 
+// %% [markdown]
+// ### The same surfaces in 3-D
+//
+// The heatmaps flatten $L$ into colour. One call, `lab.showSurface3d`, draws the full-data $L$ as a surface, the mean-objective runs for one subset size and for the full batch as lines lying on it ($z = L$ at each iterate), and three random subsets' $\hat L \cdot n/k$ as grey meshes: the same bowl, each shifted to its subset's mean. It opens a browser window through nodeplotlib, served on 127.0.0.1 only and with no internet needed. When the notebook is run by nbconvert (as for the saved outputs) no window can open: the cell says so in one line, and `npm run explore -- --help` in a terminal shows the same picture for any optimizer and batch size.
+
+// %%
+const k3d = detail[0];                                      // a subset size looked at above
+const box3d = { xRange: [-3, 3] as [number, number], yRange: [-3, 3] as [number, number] };
+const runs3d = [k3d, n].map((k) => ({ ...meanFits[ks.indexOf(k)],
+  name: k === n ? 'full batch' : `k = ${k}` }));
+const meshes = lab.minibatchLogLikelihoodGrids(data, covariance,
+  { batchSize: k3d, seed: seed, steps: 61, ...box3d });
+
+// %%
+const surface3d = lab.logLikelihoodGrid(data, covariance, { steps: 61, ...box3d });
+await lab.showSurface3d(surface3d, runs3d,
+  { extraSurfaces: meshes, title: `L(μ): runs for k = ${k3d} and n, 3 subsets' L̂·n/k as meshes` });
+
+// %% [markdown]
+// In the window (JupyterLab on your own machine), the $k$-subset line climbs as fast as the full batch and then scribbles around the top, hiding the full batch's straight climb beneath it (click a name in the legend to hide a line). The meshes show why: each subset's surface, scaled by $n/k$, has the same shape as $L$ but its peak somewhere else (and a little higher or lower: it is only an estimate of $L$), so every step aims at a different peak.
+
 // %%
 const variances = ks.map((k) => lab.minibatchGradientVariance(data, covariance, init, k,
   { samples: varianceSamples, seed: seed, objective: 'mean' }));
