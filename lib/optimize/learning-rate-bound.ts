@@ -58,7 +58,8 @@ export interface LearningRateBound {
  *   form, still works for one release: see the deprecated overload)
  * @returns `{ stable, fastest, oneStep, curvatureMin, curvatureMax, contraction }`
  * @throws {TypeError} when an argument has the wrong type
- * @throws {RangeError} when n is not a positive integer, the covariance is not symmetric positive
+ * @throws {RangeError} when n is not a positive integer, the curvature n / lambda_min(Sigma) overflows
+ *   float64 (a covariance eigenvalue below about n / 1.8e308), the covariance is not symmetric positive
  *   definite, or the objective is unknown
  * @example
  * learningRateBound(10000, [[5, 0], [0, 5]], { objective: 'sum' });
@@ -94,6 +95,12 @@ export function learningRateBound(
   // Eigenvalues of P = Sigma^-1 are the reciprocals of Sigma's.
   const curvatureMin = scale / covarianceEigenvalues[covarianceEigenvalues.length - 1];
   const curvatureMax = scale / covarianceEigenvalues[0];
+  if (!Number.isFinite(curvatureMax) || !(curvatureMin > 0)) {
+    throw new RangeError(
+      `${fn} requires the curvatures n / lambda(Sigma) to stay within float64's range (largest finite ` +
+        `${Number.MAX_VALUE}), got ${curvatureMax} from the smallest covariance eigenvalue ${covarianceEigenvalues[0]}`,
+    );
+  }
   const isotropic = curvatureMax - curvatureMin <= 1e-12 * curvatureMax;
   return {
     stable: 2 / curvatureMax,

@@ -126,6 +126,13 @@ describe('learningRateBound', () => {
         ]),
       { name: 'RangeError', message: `${fn} requires covariance to be symmetric positive definite` },
     );
+    // 10 / 1e-308 = 1e309 overflows float64: a named error, not an infinite curvature and a stable rate of 0.
+    assert.throws(() => learningRateBound(10, [[1e-308]]), {
+      name: 'RangeError',
+      message:
+        `${fn} requires the curvatures n / lambda(Sigma) to stay within float64's range (largest finite ` +
+        `${Number.MAX_VALUE}), got Infinity from the smallest covariance eigenvalue 1e-308`,
+    });
     assert.throws(() => learningRateBound(3, [[1]], 'median' as Objective), {
       name: 'RangeError',
       message: `${fn} requires objective to be one of 'sum', 'mean', got 'median'`,
