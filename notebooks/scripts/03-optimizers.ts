@@ -49,7 +49,7 @@ const fmt = (v: number[], digits = 5) => `(${v.map((x) => x.toFixed(digits)).joi
 const last = <T,>(xs: T[]): T => xs[xs.length - 1];
 // The pictures span [-half, half]^2: [-5, 5]^2 as in the starter code, wider for a far start.
 const half = Math.ceil(Math.max(5, ...[...init, ...farStart].map((v) => Math.abs(v) + 1)));
-// A path up to where it runs far off the picture (PNG rendering breaks on points far outside).
+// A path up to where it runs far off the picture (the charts cut it at the edge anyway).
 const nearby = (points: number[][], limit = 3 * half) => {
   const far = points.findIndex((p) => p.some((v) => !(Math.abs(v) <= limit)));
   return far < 0 ? points : points.slice(0, Math.max(far, 1));
