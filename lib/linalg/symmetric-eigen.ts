@@ -1,4 +1,5 @@
 import { assertFiniteNumber, describeValue } from '../guards';
+import { jacobiSweeps } from './symmetric-eigenvalues';
 
 /** Eigen-decomposition of a symmetric matrix: plain data. */
 export interface SymmetricEigen {
@@ -54,36 +55,7 @@ export function symmetricEigen(matrix: number[][]): SymmetricEigen {
   const a = matrix.map((row, i) => row.map((_, j) => (matrix[i][j] + matrix[j][i]) / 2));
   // v's COLUMNS collect the rotations: at the end, column k is the eigenvector of a[k][k].
   const v = a.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
-  let total = 0;
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) total += a[i][j] * a[i][j];
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) if (i !== j) off += a[i][j] * a[i][j];
-    if (off <= 1e-30 * total) break;
-    for (let p = 0; p < d - 1; p++) {
-      for (let q = p + 1; q < d; q++) {
-        if (a[p][q] === 0) continue;
-        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (const m of [a, v]) {
-          for (let k = 0; k < d; k++) {
-            const mkp = m[k][p];
-            const mkq = m[k][q];
-            m[k][p] = c * mkp - s * mkq;
-            m[k][q] = s * mkp + c * mkq;
-          }
-        }
-        for (let k = 0; k < d; k++) {
-          const apk = a[p][k];
-          const aqk = a[q][k];
-          a[p][k] = c * apk - s * aqk;
-          a[q][k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
+  jacobiSweeps(a, v);
   const order = a.map((_, k) => k).sort((x, y) => a[x][x] - a[y][y]);
   return {
     values: order.map((k) => a[k][k]),

@@ -32,6 +32,17 @@ export function eigenvaluesUnchecked(matrix: number[][]): number[] {
   if (d === 1) return [matrix[0][0]];
   if (d === 2) return eigenvalues2x2(matrix[0][0], (matrix[0][1] + matrix[1][0]) / 2, matrix[1][1]);
   const a = matrix.map((row, i) => row.map((_, j) => (matrix[i][j] + matrix[j][i]) / 2));
+  jacobiSweeps(a, null);
+  return a.map((row, i) => row[i]).sort((x, y) => x - y);
+}
+
+/**
+ * Cyclic Jacobi rotations on the symmetric matrix `a`, in place, until its off-diagonal part is
+ * negligible: the diagonal is then the eigenvalues. When `v` (start it at the identity) is given,
+ * the same rotations collect in its COLUMNS, so column k is the eigenvector of a[k][k] (internal).
+ */
+export function jacobiSweeps(a: number[][], v: number[][] | null): void {
+  const d = a.length;
   let total = 0;
   for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) total += a[i][j] * a[i][j];
   for (let sweep = 0; sweep < 100; sweep++) {
@@ -45,11 +56,13 @@ export function eigenvaluesUnchecked(matrix: number[][]): number[] {
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1);
         const s = t * c;
-        for (let k = 0; k < d; k++) {
-          const akp = a[k][p];
-          const akq = a[k][q];
-          a[k][p] = c * akp - s * akq;
-          a[k][q] = s * akp + c * akq;
+        for (const m of v === null ? [a] : [a, v]) {
+          for (let k = 0; k < d; k++) {
+            const mkp = m[k][p];
+            const mkq = m[k][q];
+            m[k][p] = c * mkp - s * mkq;
+            m[k][q] = s * mkp + c * mkq;
+          }
         }
         for (let k = 0; k < d; k++) {
           const apk = a[p][k];
@@ -60,7 +73,6 @@ export function eigenvaluesUnchecked(matrix: number[][]): number[] {
       }
     }
   }
-  return a.map((row, i) => row[i]).sort((x, y) => x - y);
 }
 
 /** Stable eigenvalues of [[a, b], [b, c]], ascending (internal). */
