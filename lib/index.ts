@@ -10,6 +10,10 @@
 export { backendInfo, backendSummary, tf } from './backend';
 export type { BackendInfo, BackendName } from './backend';
 
+// Data: every data-taking function accepts number[][], a dense row-major DenseRows or a Tensor2D
+export { toDenseRows } from './data/dense-rows';
+export type { DenseRows, DataRows, ToDenseRowsOptions } from './data/dense-rows';
+
 // Closed-form estimators (float64)
 export { gaussianMle } from './estimators/gaussian';
 export type { GaussianEstimate } from './estimators/gaussian';
@@ -55,6 +59,8 @@ export type { LearningRateSweepOptions, LearningRateSweepRun } from './optimize/
 export { iterateAverage } from './optimize/iterate-average';
 export { nelderMeadMaximize } from './optimize/nelder-mead';
 export type { NelderMeadOptions, NelderMeadResult } from './optimize/nelder-mead';
+export { createUpdateRule } from './optimize/update-rule';
+export type { UpdateRule } from './optimize/update-rule';
 
 // Randomness (seeded, plain JavaScript)
 export { createUniformGenerator } from './random/seeded-uniform';

@@ -185,7 +185,7 @@ describe('size limits (class 4)', () => {
     );
     assert.throws(() => sampleMultivariateNormal(2 ** 32, [0], [[1]]), {
       name: 'RangeError',
-      message: 'sampleMultivariateNormal requires n to be at most 10000000, got 4294967296',
+      message: "sampleMultivariateNormal requires n to be at most 10000000 with format 'rows' (use format 'dense' for more), got 4294967296",
     });
     assert.throws(() => sampleWithoutReplacement(2 ** 40, 2 ** 32, 0), {
       name: 'RangeError',
@@ -215,7 +215,7 @@ describe('strict options (class 5)', () => {
       ],
       [
         () => sampleMultivariateNormal(1, [0], [[1]], { sed: 1 } as never),
-        "sampleMultivariateNormal requires options to have only the keys 'seed', got 'sed' (did you mean 'seed'?)",
+        "sampleMultivariateNormal requires options to have only the keys 'seed', 'format', 'dtype', got 'sed' (did you mean 'seed'?)",
       ],
       [
         () => nelderMeadMaximize(([x]) => -x * x, [1], { maxIteration: 3 } as never),

@@ -3,10 +3,11 @@ import {
   assertCovariance,
   assertInteger,
   assertOptions,
-  assertRows,
   assertFiniteNumber,
   describeValue,
 } from '../guards';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
 import { logDeterminantFromCholesky, inverseFromCholesky } from '../linalg/spd-inverse';
 import { logNormalizer } from './gaussian-log-likelihood';
 import { fullDataLogLikelihood } from './full-data-log-likelihood';
@@ -63,7 +64,7 @@ export interface LogLikelihoodGrid {
  * P = Sigma^-1. Centring keeps this accurate (the expanded sum x x^T form cancels badly). It agrees
  * with the direct sum of `gaussianLogLikelihood` to rounding.
  *
- * @param rows the data, n rows of length 2
+ * @param rows the data, n rows of length 2 (an array of rows, a `DenseRows` or a float32 tensor [n, 2])
  * @param covariance a 2 x 2 symmetric positive definite matrix
  * @param options `{ xRange = [-5, 5], yRange = [-5, 5], steps = 100, normalized = false }`
  * @returns `{ xs, ys, values }`
@@ -78,12 +79,12 @@ export interface LogLikelihoodGrid {
  * grid.values[1][1]; // => -1 (mu = (2, 1))
  */
 export function logLikelihoodGrid(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   options: LogLikelihoodGridOptions = {},
 ): LogLikelihoodGrid {
   const fn = 'logLikelihoodGrid';
-  assertRows(fn, 'rows', rows, 2);
+  const matrix = readRows(fn, 'rows', rows, 2);
   const lower = assertCovariance(fn, 'covariance', covariance, 2);
   assertOptions(fn, options, ['xRange', 'yRange', 'steps', 'normalized']);
   const xRange = options.xRange ?? [-5, 5];
@@ -100,8 +101,8 @@ export function logLikelihoodGrid(
   assertBoolean(fn, 'options.normalized', normalized);
 
   const precision = inverseFromCholesky(lower);
-  const logLikelihood = fullDataLogLikelihood(rows, 2, precision);
-  const constant = normalized ? logNormalizer(rows.length, 2, logDeterminantFromCholesky(lower)) : 0;
+  const logLikelihood = fullDataLogLikelihood(matrix, precision);
+  const constant = normalized ? logNormalizer(matrix.n, 2, logDeterminantFromCholesky(lower)) : 0;
   const xs = linspace(xRange[0], xRange[1], steps);
   const ys = linspace(yRange[0], yRange[1], steps);
   const values = ys.map((y) => xs.map((x) => logLikelihood.at([x, y]) + constant));

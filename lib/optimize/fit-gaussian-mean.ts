@@ -9,13 +9,13 @@ import {
   assertOneOf,
   assertOptions,
   assertPositive,
-  assertRows,
   assertVector,
   describeValue,
 } from '../guards';
+import { assertRowsFloat32Range, readRows } from '../data/dense-rows';
+import type { DataRows, RowMatrix } from '../data/dense-rows';
 import { fullDataLogLikelihood } from '../likelihood/full-data-log-likelihood';
 import type { FullDataLogLikelihood } from '../likelihood/full-data-log-likelihood';
-import { gaussianLogLikelihoodTensor } from '../likelihood/gaussian-log-likelihood';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { createUniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
@@ -191,15 +191,16 @@ const DEFAULTS = {
  * fit.mean;   // => close to multivariateGaussianMle(rows).mean
  */
 export function fitGaussianMean(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   options: FitGaussianMeanOptions = {},
 ): FitGaussianMeanResult {
-  const settings = resolveOptions(rows, covariance, options);
+  const matrix = readRows('fitGaussianMean', 'rows', rows);
+  const settings = resolveOptions(matrix, covariance, options);
   const precision = inverseFromCholesky(settings.lower);
   assertFloat32Range('fitGaussianMean', 'the precision matrix covariance^-1', precision);
-  const fullLogLikelihood = fullDataLogLikelihood(rows, settings.d, precision);
-  const radius = divergenceRadius(rows, covariance, settings.init, fullLogLikelihood.sampleMean);
+  const fullLogLikelihood = fullDataLogLikelihood(matrix, precision);
+  const radius = divergenceRadius(matrix, covariance, settings.init, fullLogLikelihood.sampleMean);
   const trace: Trace = {
     path: [settings.init.slice()],
     logLikelihoods: [fullLogLikelihood.at(settings.init)],
@@ -207,7 +208,7 @@ export function fitGaussianMean(
     steps: 0,
     status: 'max-steps',
   };
-  runSteps(rows, precision, settings, { fullLogLikelihood, radius, trace });
+  runSteps(matrix, precision, settings, { fullLogLikelihood, radius, trace });
   if (!Number.isFinite(trace.logLikelihoods[trace.logLikelihoods.length - 1])) {
     // Only reachable for absurd but finite iterates (L overflowing float64): keep the contract.
     trace.path.pop();
@@ -258,13 +259,12 @@ const OPTION_KEYS: readonly (keyof FitGaussianMeanOptions)[] = [
   'progressEvery',
 ];
 
-function resolveOptions(rows: number[][], covariance: number[][], options: FitGaussianMeanOptions): Settings {
+function resolveOptions(matrix: RowMatrix, covariance: number[][], options: FitGaussianMeanOptions): Settings {
   const fn = 'fitGaussianMean';
-  const d = assertRows(fn, 'rows', rows);
-  assertFloat32Range(fn, 'rows', rows);
+  const { n, d } = matrix;
+  assertRowsFloat32Range(fn, 'rows', matrix);
   const lower = assertCovariance(fn, 'covariance', covariance, d);
   assertOptions(fn, options, OPTION_KEYS);
-  const n = rows.length;
   const optimizer = options.optimizer ?? DEFAULTS.optimizer;
   assertOneOf(fn, 'options.optimizer', optimizer, OPTIMIZER_NAMES);
   const objective = options.objective ?? DEFAULTS.objective;
@@ -316,11 +316,14 @@ function resolveOptions(rows: number[][], covariance: number[][], options: FitGa
  * How far from the sample mean counts as diverged: 1e6 R with
  * R = max(1, sqrt(max_j Sigma_jj), max_ij |x_ij - x-bar_j|, max_j |init_j - x-bar_j|).
  */
-function divergenceRadius(rows: number[][], covariance: number[][], init: number[], sampleMean: number[]): number {
+function divergenceRadius(matrix: RowMatrix, covariance: number[][], init: number[], sampleMean: number[]): number {
   let scale = 1;
-  for (let j = 0; j < sampleMean.length; j++) {
-    scale = Math.max(scale, Math.sqrt(covariance[j][j]), Math.abs(init[j] - sampleMean[j]));
-    for (let i = 0; i < rows.length; i++) scale = Math.max(scale, Math.abs(rows[i][j] - sampleMean[j]));
+  const { values, d } = matrix;
+  for (let j = 0; j < d; j++) scale = Math.max(scale, Math.sqrt(covariance[j][j]), Math.abs(init[j] - sampleMean[j]));
+  for (let k = 0, j = 0; k < values.length; k++) {
+    const deviation = Math.abs(values[k] - sampleMean[j]);
+    if (deviation > scale) scale = deviation;
+    j = j + 1 === d ? 0 : j + 1;
   }
   return DEFAULTS.divergenceFactor * scale;
 }
@@ -336,30 +339,35 @@ interface Monitor {
 interface Tensors {
   data: Tensor2D;
   precision: Tensor2D;
+  /** The float32 factor of the cost: sign x perPoint x (-1/2), one scalar for the whole run. */
+  factor: Scalar;
   mu: Variable;
   optimizer: Optimizer;
 }
 
 /** Uploads the data, runs the steps until the stopping rule fires, and frees every tensor. */
-function runSteps(rows: number[][], precision: number[][], settings: Settings, monitor: Monitor): void {
+function runSteps(matrix: RowMatrix, precision: number[][], settings: Settings, monitor: Monitor): void {
   const { n, d, batchSize, seed } = settings;
   const uniform = batchSize < n ? createUniformGenerator(seed) : null;
   let data: Tensor2D | null = null;
   let precisionTensor: Tensor2D | null = null;
+  let factor: Scalar | null = null;
   let mu: Variable | null = null;
   let optimizer: Optimizer | null = null;
   try {
-    data = tf.tensor2d(rows, [n, d], 'float32');
+    // The caller's tensor is used as it is (and never disposed); anything else is uploaded once.
+    data = matrix.tensor ?? tf.tensor2d(asFloat32(matrix.values), [n, d], 'float32');
     precisionTensor = tf.tensor2d(precision, [d, d], 'float32');
+    factor = tf.scalar(costFactor(settings), 'float32');
     mu = tf.tidy(() => tf.variable(tf.tensor1d(settings.init, 'float32'), true, undefined, 'float32'));
     optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
-    const tensors: Tensors = { data, precision: precisionTensor, mu, optimizer };
+    const tensors: Tensors = { data, precision: precisionTensor, factor, mu, optimizer };
     const stop = createStoppingRule(settings.tolerance);
     for (let step = 1; step <= settings.maxSteps; step++) {
       const indices = uniform === null ? null : drawIndices(n, batchSize, uniform);
-      const values = takeStep(tensors, indices, settings);
+      const values = takeStep(tensors, indices, d);
       monitor.trace.steps = step;
-      const status = record(step, values, indices, rows, precision, settings, monitor, stop);
+      const status = record(step, values, indices, matrix, precision, settings, monitor, stop);
       if (status !== null) {
         monitor.trace.status = status;
         break;
@@ -368,32 +376,57 @@ function runSteps(rows: number[][], precision: number[][], settings: Settings, m
   } finally {
     disposeOptimizer(optimizer);
     mu?.dispose();
-    data?.dispose();
+    if (data !== matrix.tensor) data?.dispose();
     precisionTensor?.dispose();
+    factor?.dispose();
   }
+}
+
+/** The float32 values a tensor will hold (rounded once here; float32 data is passed on as it is). */
+function asFloat32(values: Float64Array | Float32Array): Float32Array {
+  return values instanceof Float32Array ? values : Float32Array.from(values);
+}
+
+/**
+ * The cost the optimizer minimises is sign x perPoint x L with L = -1/2 sum(((X - mu) P) * (X - mu)),
+ * i.e. factor x sum(...) with factor = -1/2 x sign x perPoint. Folding the three constants into
+ * one float32 scalar gives the same bits as multiplying by them in turn (-1/2 and the sign are
+ * powers of two, which float32 multiplies exactly) and saves an op and two scalar uploads per step.
+ */
+function costFactor(settings: Settings): number {
+  const sign = settings.direction === 'ascent' ? -1 : 1;
+  const perPoint = settings.objective === 'mean' ? 1 / settings.batchSize : 1;
+  return -0.5 * sign * perPoint;
 }
 
 /**
  * One optimizer step on the batch (all rows when `indices` is null): minimises
- * sign x perPoint x L_batch by autodiff, and reads back the new mean and the objective the
- * optimizer saw, as d + 1 float32 numbers.
+ * factor x sum(((X - mu) P) * (X - mu)) by autodiff, and reads back the new mean and the cost the
+ * optimizer saw (d + 1 float32 numbers; values[d] is that cost). Four ops forward, no uploads
+ * except a mini-batch's indices.
  */
-function takeStep(tensors: Tensors, indices: number[] | null, settings: Settings): Float32Array {
-  const { data, precision, mu, optimizer } = tensors;
-  const sign = settings.direction === 'ascent' ? -1 : 1;
-  const perPoint = settings.objective === 'mean' ? 1 / settings.batchSize : 1;
-  const readback = tf.tidy(() => {
-    const batch = indices === null ? data : tf.gather(data, tf.tensor1d(indices, 'int32'));
-    const cost = optimizer.minimize(
-      () => tf.mul(sign * perPoint, gaussianLogLikelihoodTensor(batch, mu as Tensor as Tensor1D, precision)) as Scalar,
-      true,
-      [mu],
-    ) as Scalar;
-    return tf.concat([mu, tf.reshape(cost, [1])]);
-  });
-  const values = readback.dataSync() as Float32Array;
-  readback.dispose();
-  return values;
+function takeStep(tensors: Tensors, indices: number[] | null, d: number): Float32Array {
+  const { data, precision, factor, mu, optimizer } = tensors;
+  let cost: Scalar | null = null;
+  try {
+    cost = tf.tidy(() => {
+      const batch = indices === null ? data : tf.gather(data, tf.tensor1d(indices, 'int32'));
+      return optimizer.minimize(
+        () => {
+          const deviation = tf.sub(batch, mu);
+          return tf.mul(tf.sum(tf.mul(tf.matMul(deviation, precision), deviation)), factor) as Scalar;
+        },
+        true,
+        [mu],
+      ) as Scalar;
+    });
+    const values = new Float32Array(d + 1);
+    values.set(mu.dataSync() as Float32Array);
+    values[d] = (cost.dataSync() as Float32Array)[0];
+    return values;
+  } finally {
+    cost?.dispose();
+  }
 }
 
 /** Records a step and applies the stopping rules; returns the status that ends the run, or null. */
@@ -401,7 +434,7 @@ function record(
   step: number,
   values: Float32Array,
   indices: number[] | null,
-  rows: number[][],
+  matrix: RowMatrix,
   precision: number[][],
   settings: Settings,
   monitor: Monitor,
@@ -414,7 +447,7 @@ function record(
   let batchValue = sign * values[d];
   if (!Number.isFinite(batchValue)) {
     // float32 overflowed: report the objective at `previous` in float64 so the record stays complete.
-    batchValue = batchObjective(rows, indices, previous, precision, settings);
+    batchValue = batchObjective(matrix, indices, previous, precision, settings);
   }
   trace.batchLogLikelihoods.push(batchValue);
   const next = Array.from(values.subarray(0, d));
@@ -450,17 +483,19 @@ function createStoppingRule(tolerance: number): (change: number) => boolean {
 
 /** The objective the optimizer saw (L_batch or L_batch / k at `mu`), recomputed in float64. */
 function batchObjective(
-  rows: number[][],
+  matrix: RowMatrix,
   indices: number[] | null,
   mu: number[],
   precision: number[][],
   settings: Settings,
 ): number {
-  const batch = indices === null ? rows : indices.map((i) => rows[i]);
+  const { values, n, d } = matrix;
+  const count = indices === null ? n : indices.length;
   let sum = 0;
-  for (const row of batch) {
-    for (let a = 0; a < settings.d; a++) {
-      for (let b = 0; b < settings.d; b++) sum += (row[a] - mu[a]) * precision[a][b] * (row[b] - mu[b]);
+  for (let r = 0; r < count; r++) {
+    const offset = (indices === null ? r : indices[r]) * d;
+    for (let a = 0; a < d; a++) {
+      for (let b = 0; b < d; b++) sum += (values[offset + a] - mu[a]) * precision[a][b] * (values[offset + b] - mu[b]);
     }
   }
   return (-0.5 * sum) / (settings.objective === 'mean' ? settings.batchSize : 1);

@@ -42,7 +42,7 @@ describe('multivariateGaussianMle', () => {
     assert.throws(() => multivariateGaussianMle([]), { name: 'RangeError', message: `${fn} requires at least one data point` });
     assert.throws(() => multivariateGaussianMle({} as unknown as number[][]), {
       name: 'TypeError',
-      message: `${fn} requires rows to be an array of rows, got object`,
+      message: `${fn} requires rows to be an array of rows, a { data, rows, cols } object or a 2-D tensor, got object`,
     });
     assert.throws(() => multivariateGaussianMle([1, 2] as unknown as number[][]), {
       name: 'TypeError',

@@ -13,7 +13,6 @@ describe('fullDataLogLikelihood', () => {
         [1, 1],
         [3, 1],
       ],
-      2,
       [
         [1, 0],
         [0, 1],
@@ -29,7 +28,7 @@ describe('fullDataLogLikelihood', () => {
       [0.5, 1],
     ];
     const rows = sampleMultivariateNormal(500, [1, -1], covariance, { seed: 1 });
-    const full = fullDataLogLikelihood(rows, 2, spdInverse(covariance));
+    const full = fullDataLogLikelihood(rows, spdInverse(covariance));
     for (const mu of [
       [0, 0],
       [1, -1],
