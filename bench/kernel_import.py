@@ -5,7 +5,10 @@ fresh kernels (after one warm-up kernel) it records:
   start    the kernel's start until it answers (kernel_info reply), ms;
   require  `require('likelihood-lab')` timed inside the kernel with Date.now(), ms (the cell the
            notebooks run first, without tslab's compile of the cell);
-  cell     that cell's round trip from the client: compile + run + reply, ms.
+  cell     that cell's round trip from the client: compile + run + reply, ms;
+  firstUse `benchLab.backendSummary()`, the first cell that needs TensorFlow (the lib loads it lazily
+           at first use), timed inside the kernel with Date.now(), ms;
+  firstUseCell  that cell's round trip from the client, ms.
 Prints one JSON object; exits non-zero when a kernel fails or the cell errors.
 
 Usage: .venv/bin/python bench/kernel_import.py --cwd NOTEBOOKS_DIR --repeats 5
@@ -21,6 +24,11 @@ CELL = (
     "const benchStart = Date.now();\n"
     "const benchLab = require('likelihood-lab');\n"
     "console.log('BENCH_REQUIRE_MS=' + (Date.now() - benchStart) + ' ' + typeof benchLab.fitGaussianMean);\n"
+)
+FIRST_USE = (
+    "const benchUseStart = Date.now();\n"
+    "const benchSummary = benchLab.backendSummary();\n"
+    "console.log('BENCH_FIRST_USE_MS=' + (Date.now() - benchUseStart) + ' ' + benchSummary);\n"
 )
 
 
@@ -42,17 +50,25 @@ def one_kernel(cwd, timeout):
             elif kind == "error":
                 errors.append(f"{content['ename']}: {content['evalue']}")
 
-        sent = time.perf_counter()
-        reply = client.execute_interactive(CELL, timeout=timeout, output_hook=hook)
-        done = time.perf_counter()
-        text = "".join(stdout)
-        match = re.search(r"BENCH_REQUIRE_MS=(\d+) function", text)
-        if reply["content"]["status"] != "ok" or match is None:
-            raise RuntimeError(f"the import cell failed: {''.join(errors) or text or reply['content']}")
+        def run(cell, pattern, what):
+            stdout.clear()
+            sent = time.perf_counter()
+            reply = client.execute_interactive(cell, timeout=timeout, output_hook=hook)
+            done = time.perf_counter()
+            text = "".join(stdout)
+            match = re.search(pattern, text)
+            if reply["content"]["status"] != "ok" or match is None:
+                raise RuntimeError(f"the {what} cell failed: {''.join(errors) or text or reply['content']}")
+            return float(match.group(1)), (done - sent) * 1e3
+
+        required, cell = run(CELL, r"BENCH_REQUIRE_MS=(\d+) function", "import")
+        used, use_cell = run(FIRST_USE, r"BENCH_FIRST_USE_MS=(\d+) backend ", "backendSummary")
         return {
             "start": (ready - start) * 1e3,
-            "require": float(match.group(1)),
-            "cell": (done - sent) * 1e3,
+            "require": required,
+            "cell": cell,
+            "firstUse": used,
+            "firstUseCell": use_cell,
         }
     finally:
         client.stop_channels()
@@ -66,7 +82,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=120)
     args = parser.parse_args()
     runs = [one_kernel(args.cwd, args.timeout) for _ in range(args.repeats + 1)][1:]
-    print(json.dumps({key: [run[key] for run in runs] for key in ("start", "require", "cell")}))
+    print(json.dumps({key: [run[key] for run in runs] for key in ("start", "require", "cell", "firstUse", "firstUseCell")}))
 
 
 if __name__ == "__main__":

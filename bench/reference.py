@@ -4,18 +4,24 @@ Runs inside the benchmark-only virtual environment `.venv-bench/` (torch 2.13.0 
 numpy), made by scripts/bench.js. One invocation = one workload in a fresh process; it prints one
 JSON object on stdout (times in ms, memory in bytes) and exits non-zero on any failure.
 
+The data: `--data FILE`, the raw float32 n x 2 file that bench/ours.js wrote (n points of
+N((1, 1), 5 I) from the lib's seeded sampler), read into a float64 numpy array: the starter code's
+data is the float64 array of np.random.multivariate_normal, and here it holds the same numbers as
+ours, so both sides' answers can be compared.
+
 Usage:
-  python bench/reference.py fit --n N --dtype float32|float64 --repeats R --steps S
-      data generation as in the starter code (np.random.multivariate_normal), then:
+  python bench/reference.py fit --data FILE --n N --dtype float32|float64 --repeats R --steps S
       setup   = torch.tensor(data) + mu + the first step (L, backward, update), R runs after a warm-up;
-      step    = one full-batch step of the starter code's Task 1 loop (L, backward, update), S timed
-                steps after a warm-up step;
+      step    = one full-batch step of the starter code's Task 1 loop (L, backward, update, L read
+                back), S timed steps after the set-up's first step (the warm-up);
       batch   = one mini-batch step with k = 100: the starter code's get_random_batch (np.random.choice
-                without replacement) + L + backward + update;
-      peakRss = the process's peak resident set size.
-  python bench/reference.py heatmap --n N --dtype ... --repeats R --vectorize-repeats V
+                without replacement) + L + backward + update, S timed after a warm-up;
+      mean    = mu after the set-up's step and the S full-batch steps (S + 1 steps from (-1, -1));
+      peakRss = the process's peak resident set size (data in memory, R + 2 set-ups, the steps).
+  python bench/reference.py heatmap --data FILE --n N --dtype ... --repeats R --vectorize-repeats V
       the starter code's `vizualize` surface on a 100 x 100 grid: np.vectorize over L (as written),
-      and a direct tensor way (L for all grid means at once, chunked broadcast, O(grid * n)).
+      and a direct tensor way (L for all grid means at once, chunked broadcast, O(grid * n));
+      --repeats 0 times neither and only returns the argmax for the cross-check.
   python bench/reference.py import --repeats R
       `import torch` + `import numpy` in a fresh interpreter, R fresh interpreters after a warm-up.
   python bench/reference.py info
@@ -64,12 +70,14 @@ def timed(fn, repeats):
     return times
 
 
-def make_data(n):
+def read_data(path, n):
+    """The shared data file as the starter code's kind of data: a float64 (n, 2) numpy array, and Sigma."""
     import numpy as np
 
-    np.random.seed(0)
-    mu, sigma = np.ones(2), 5 * np.eye(2)
-    return np.random.multivariate_normal(mu, sigma, n), sigma
+    data = np.fromfile(path, dtype="<f4").astype(np.float64)
+    if data.size != 2 * n:
+        raise RuntimeError(f"{path} holds {data.size} numbers, expected {2 * n}")
+    return data.reshape(n, 2), 5 * np.eye(2)
 
 
 def fit(args):
@@ -77,7 +85,7 @@ def fit(args):
     import torch
 
     dtype = getattr(torch, args.dtype)
-    data, sigma_np = make_data(args.n)
+    data, sigma_np = read_data(args.data, args.n)
     learning_rate = 1e-4 if args.n <= 10**4 else 1e-4 * 10**4 / args.n
 
     def setup_and_first_step():
@@ -98,8 +106,7 @@ def fit(args):
 
     setup_and_first_step()  # warm-up
     setups = [setup_and_first_step()[0] for _ in range(args.repeats)]
-    _, (X, mu, sigma) = setup_and_first_step()
-    step(X, mu, sigma)  # warm-up
+    _, (X, mu, sigma) = setup_and_first_step()  # its step is the warm-up of the timed steps
     steps = []
     for _ in range(args.steps):
         start = now_ms()
@@ -107,6 +114,7 @@ def fit(args):
         steps.append(now_ms() - start)
         if not np.isfinite(value):
             raise RuntimeError(f"full-batch step gave a non-finite L: {value}")
+    mean = mu.tolist()
     batches = []
     for i in range(args.steps + 1):
         start = now_ms()
@@ -114,8 +122,17 @@ def fit(args):
         step(X_batch, mu, sigma)
         if i > 0:  # the first is the warm-up
             batches.append(now_ms() - start)
+    if not all(np.isfinite(mu.tolist())):
+        raise RuntimeError(f"mini-batch steps gave a non-finite mean: {mu.tolist()}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
-    return {"setup": setups, "step": steps, "batch": batches, "peakRss": peak, "mean": mu.tolist()}
+    return {
+        "setup": setups,
+        "step": steps,
+        "batch": batches,
+        "peakRss": peak,
+        "mean": mean,
+        "sampleMean": data.mean(axis=0).tolist(),
+    }
 
 
 def heatmap(args):
@@ -123,7 +140,7 @@ def heatmap(args):
     import torch
 
     dtype = getattr(torch, args.dtype)
-    data, sigma_np = make_data(args.n)
+    data, sigma_np = read_data(args.data, args.n)
     X = torch.tensor(data, dtype=dtype)
     sigma = torch.tensor(sigma_np, dtype=dtype)
 
@@ -149,7 +166,10 @@ def heatmap(args):
         return torch.cat(out).reshape(100, 100).numpy()
 
     reference = tensor_way()  # warm-up of the tensor way
-    results = {"argmax": [int(v) for v in np.unravel_index(np.argmax(reference), reference.shape)]}
+    best = np.unravel_index(np.argmax(reference), reference.shape)
+    results = {"check": {"argmax": [int(v) for v in best], "max": float(reference[best])}}
+    if args.repeats == 0:
+        return results
     results["tensor"] = timed(tensor_way, args.repeats)
     if args.vectorize_repeats > 0 and args.dtype == "float64":
         # Only float64 runs as written: torch.tensor([x, y]) of numpy float64 scalars is float64,
@@ -196,6 +216,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("workload", choices=["fit", "heatmap", "import", "info"])
     parser.add_argument("--n", type=int, default=10**4)
+    parser.add_argument("--data", help="the raw float32 n x 2 data file written by bench/ours.js")
     parser.add_argument("--dtype", choices=["float32", "float64"], default="float32")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--steps", type=int, default=7)
