@@ -246,6 +246,8 @@ function info(lab) {
     ...backend,
     tfIntraOpThreads: process.env.TF_NUM_INTRAOP_THREADS ?? 'TensorFlow default (one per core)',
     tfInterOpThreads: process.env.TF_NUM_INTEROP_THREADS ?? 'TensorFlow default (one per core)',
+    // The baseline of every figure in the peak-RSS table: the lib loaded, a first tensor op, no data.
+    peakRss: (lab.tf.tidy(() => lab.tf.add(1, 1).dataSync()), peakRss()),
   };
 }
 

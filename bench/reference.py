@@ -198,6 +198,11 @@ def import_time(args):
     return {"import": times}
 
 
+def first_op_then_peak_rss(torch):
+    (torch.ones(2) + 1).sum().item()
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
+
+
 def info(args):
     import numpy as np
     import torch
@@ -209,6 +214,8 @@ def info(args):
         "torchThreads": torch.get_num_threads(),
         "torchInteropThreads": torch.get_num_interop_threads(),
         "cpuCount": os.cpu_count(),
+        # The baseline of the peak-RSS table: torch and numpy imported, a first tensor op, no data.
+        "peakRss": first_op_then_peak_rss(torch),
     }
 
 

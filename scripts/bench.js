@@ -652,7 +652,8 @@ ${sideTable(results.setupRows, ms, sides4)}${notesOf(json.notes, 'setupRows')}
 ## Peak memory (RSS, GB) of each process
 
 Ours: the set-up processes above (the data in memory, ${REPEATS + 1} set-ups). PyTorch: its one process per n
-(the float64 data, ${REPEATS + 2} set-ups, ${2 * STEPS + 1} steps).
+(the float64 data, ${REPEATS + 2} set-ups, ${2 * STEPS + 1} steps). The baseline, a process with the library loaded, one
+tiny tensor op and no data: ${env.ours.tensorflow.peakRss ? gb(env.ours.tensorflow.peakRss) : '?'} GB (tfjs-node), ${env.ours.cpu.peakRss ? gb(env.ours.cpu.peakRss) : '?'} GB (tfjs cpu), ${env.pytorch.peakRss ? gb(env.pytorch.peakRss) : '?'} GB (torch + numpy).
 
 ${sideTable(results.peakRss, gb, ['tfjs-node (dense)', 'tfjs cpu (dense)', 'tfjs-node (number[][])', 'tfjs cpu (number[][])', 'PyTorch f32', 'PyTorch f64'])}
 
