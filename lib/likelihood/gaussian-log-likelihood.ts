@@ -1,9 +1,10 @@
 import type { Scalar, Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { tf } from '../backend';
-import { assertBoolean, assertCovariance, assertOptions, assertRows, assertVector, describeValue } from '../guards';
+import { assertBoolean, assertCovariance, assertOptions, assertVector, describeValue } from '../guards';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
 import { choleskyOrNull } from '../linalg/dense';
 import { logDeterminantFromCholesky } from '../linalg/spd-inverse';
-import { compensatedSum } from '../numeric/compensated-sum';
 
 /** Options of `gaussianLogLikelihood` and `gaussianLogLikelihoodTensor`. */
 export interface GaussianLogLikelihoodOptions {
@@ -24,37 +25,51 @@ export interface GaussianLogLikelihoodOptions {
  * only when every row equals the mean. Pass `{ normalized: true }` to add the constant and get
  * sum_i log N(x_i; mu, Sigma) (what `scipy.stats.multivariate_normal.logpdf(...).sum()` returns).
  * Quadratic forms are evaluated as |L^-1 (x - mu)|^2 with the Cholesky factor L of Sigma, so no
- * inverse is formed; the sum is compensated.
+ * inverse is formed; the sum is compensated (Neumaier, as `compensatedSum`, in one sweep over the
+ * rows with no n-sized temporary).
  *
- * @param rows the data, n rows of length d
+ * @param rows the data, n rows of length d: an array of rows, a `DenseRows` (float64 or float32
+ *   entries, used as they are) or a float32 `tf.Tensor2D` [n, d] (read once, never disposed); a
+ *   float32 form gives exactly the result of its rows as numbers
  * @param mean the mean vector, length d
  * @param covariance a d x d symmetric positive definite matrix
  * @param options `{ normalized }` (default false)
  * @returns the log-likelihood, a finite number
- * @throws {TypeError} when an argument has the wrong type
- * @throws {RangeError} when the data are empty or ragged, a length does not match d, an entry is
- *   not finite, the covariance is not symmetric positive definite, an option key is unknown, or the
+ * @throws {TypeError} when an argument has the wrong type (data in none of the three forms, a
+ *   DenseRows whose data is not a Float64Array or Float32Array, a disposed or non-float32 tensor)
+ * @throws {RangeError} when the data are empty or ragged (or a DenseRows' data length is not
+ *   rows x cols, or a tensor is not 2-D), a length does not match d, an entry is not finite, the covariance is not symmetric positive definite, an option key is unknown, or the
  *   log-likelihood is beyond float64's range (|L| > 1.8e308: a point about 1e154 standard
  *   deviations or more from the mean, e.g. x = 1e10 under covariance 1e-300)
  * @example
  * gaussianLogLikelihood([[1, 1], [3, 1]], [2, 1], [[1, 0], [0, 1]]); // => -1
  */
 export function gaussianLogLikelihood(
-  rows: number[][],
+  rows: DataRows,
   mean: number[],
   covariance: number[][],
   options: GaussianLogLikelihoodOptions = {},
 ): number {
   const fn = 'gaussianLogLikelihood';
-  const d = assertRows(fn, 'rows', rows);
+  const { values, n, d } = readRows(fn, 'rows', rows);
   assertVector(fn, 'mean', mean, d);
   const lower = assertCovariance(fn, 'covariance', covariance, d);
   assertOptions(fn, options, ['normalized']);
   const normalized = options.normalized ?? false;
   assertBoolean(fn, 'options.normalized', normalized);
-  const forms = rows.map((row) => quadraticForm(lower, row, mean));
-  const value = -0.5 * compensatedSum(forms);
-  const total = normalized ? value + logNormalizer(rows.length, d, logDeterminantFromCholesky(lower)) : value;
+  // Neumaier's compensated sum of the quadratic forms (the arithmetic of `compensatedSum`).
+  const solved = new Array<number>(d);
+  let sum = 0;
+  let compensation = 0;
+  for (let offset = 0; offset < values.length; offset += d) {
+    const x = quadraticForm(lower, values, offset, mean, solved);
+    const t = sum + x;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
+    sum = t;
+  }
+  const value = -0.5 * (Number.isFinite(sum) ? sum + compensation : sum);
+  const total = normalized ? value + logNormalizer(n, d, logDeterminantFromCholesky(lower)) : value;
   if (!Number.isFinite(total)) {
     throw new RangeError(
       `${fn} requires the log-likelihood to be within float64's range (|L| <= ${Number.MAX_VALUE}), got an overflow: the rows are too many standard deviations from the mean`,
@@ -127,21 +142,34 @@ export function gaussianLogLikelihoodTensor(
 }
 
 /**
- * (x - mean)^T Sigma^-1 (x - mean) = |L^-1 (x - mean)|^2 by forward substitution (internal).
+ * (x - mean)^T Sigma^-1 (x - mean) = |L^-1 (x - mean)|^2 by forward substitution (internal), for
+ * the row x = values[offset .. offset + d - 1]; `y` is scratch space of length d.
  * Differences are halved first when x - mean overflows; an infinite coordinate of L^-1 (x - mean)
  * makes the form Infinity (never NaN from 0 x Infinity).
  */
-function quadraticForm(lower: number[][], x: number[], mean: number[]): number {
-  const direct = solvedSquaredNorm(lower, x, mean, 1);
-  return Number.isNaN(direct) ? 4 * solvedSquaredNorm(lower, x, mean, 0.5) : direct;
+function quadraticForm(
+  lower: number[][],
+  values: Float64Array | Float32Array,
+  offset: number,
+  mean: number[],
+  y: number[],
+): number {
+  const direct = solvedSquaredNorm(lower, values, offset, mean, 1, y);
+  return Number.isNaN(direct) ? 4 * solvedSquaredNorm(lower, values, offset, mean, 0.5, y) : direct;
 }
 
-function solvedSquaredNorm(lower: number[][], x: number[], mean: number[], factor: number): number {
+function solvedSquaredNorm(
+  lower: number[][],
+  values: Float64Array | Float32Array,
+  offset: number,
+  mean: number[],
+  factor: number,
+  y: number[],
+): number {
   const d = lower.length;
-  const y = new Array<number>(d);
   let sum = 0;
   for (let i = 0; i < d; i++) {
-    let value = x[i] * factor - mean[i] * factor;
+    let value = values[offset + i] * factor - mean[i] * factor;
     if (!Number.isFinite(value)) return NaN;
     for (let k = 0; k < i; k++) value -= lower[i][k] * y[k];
     y[i] = value / lower[i][i];

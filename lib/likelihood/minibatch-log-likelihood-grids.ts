@@ -1,4 +1,6 @@
-import { assertInteger, assertOptions, assertRows } from '../guards';
+import { assertInteger, assertOptions } from '../guards';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
 import { createUniformGenerator } from '../random/seeded-uniform';
 import { sampleWithoutReplacement } from '../random/sample-without-replacement';
 import { logLikelihoodGrid } from './log-likelihood-grid';
@@ -34,11 +36,12 @@ export interface MinibatchLogLikelihoodGrid {
  * Batches are drawn without replacement from one generator seeded by `seed`, one after another
  * (the same batches on every run; not the batches an optimizer run with the same seed uses).
  *
- * @param rows the data, n rows of length 2
+ * @param rows the data, n rows of length 2: an array of rows, a `DenseRows` or a float32
+ *   `tf.Tensor2D` [n, 2] (read once, never disposed); each batch is copied out as k rows
  * @param covariance a 2 x 2 symmetric positive definite matrix
  * @param options `{ batchSize, count = 3, seed = 0 }` and the grid's `{ xRange, yRange, steps, normalized }`
  * @returns one `{ name, grid, scale }` per batch
- * @throws {TypeError} when an argument has the wrong type
+ * @throws {TypeError} when an argument has the wrong type (including data in none of the three forms)
  * @throws {RangeError} when batchSize is not an integer in [1, n], count is not a positive
  *   integer, or the data, covariance or grid options are invalid (as in `logLikelihoodGrid`)
  * @example
@@ -47,28 +50,33 @@ export interface MinibatchLogLikelihoodGrid {
  * meshes[0].scale; // => rows.length / 100
  */
 export function minibatchLogLikelihoodGrids(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   options: MinibatchLogLikelihoodGridsOptions,
 ): MinibatchLogLikelihoodGrid[] {
   const fn = 'minibatchLogLikelihoodGrids';
-  assertRows(fn, 'rows', rows, 2);
+  const { values, n } = readRows(fn, 'rows', rows, 2);
   assertOptions(fn, options, ['batchSize', 'count', 'seed', 'xRange', 'yRange', 'steps', 'normalized']);
   if (options === undefined) throw new TypeError(`${fn} requires options to be an object with a batchSize, got undefined`);
   const { batchSize, count = 3, seed = 0, ...gridOptions } = options;
   assertInteger(fn, 'options.batchSize', batchSize);
-  if (batchSize > rows.length) {
-    throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${rows.length}), got ${batchSize}`);
+  if (batchSize > n) {
+    throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
   }
   assertInteger(fn, 'options.count', count);
   assertInteger(fn, 'options.seed', seed, 0);
   const uniform = createUniformGenerator(seed);
   return Array.from({ length: count }, (_, b) => {
-    const batch = sampleWithoutReplacement(rows.length, batchSize, uniform).map((i) => rows[i]);
+    // The batch's rows, copied exactly (float32 entries are exact in float64), as a DenseRows.
+    const batch = new Float64Array(2 * batchSize);
+    sampleWithoutReplacement(n, batchSize, uniform).forEach((i, r) => {
+      batch[2 * r] = values[2 * i];
+      batch[2 * r + 1] = values[2 * i + 1];
+    });
     return {
       name: `mini-batch ${b + 1} of ${batchSize} points`,
-      grid: logLikelihoodGrid(batch, covariance, gridOptions),
-      scale: rows.length / batchSize,
+      grid: logLikelihoodGrid({ data: batch, rows: batchSize, cols: 2 }, covariance, gridOptions),
+      scale: n / batchSize,
     };
   });
 }

@@ -7,11 +7,13 @@ import {
   assertOneOf,
   assertOptions,
   assertPositive,
-  assertRows,
   assertVector,
   describeValue,
 } from '../guards';
-import { multivariateGaussianMle } from '../estimators/multivariate-gaussian';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
+import { releaseRowsTensor, rowsTensor } from '../data/rows-tensor';
+import { momentsOfRows } from '../estimators/multivariate-gaussian';
 import { OPTIMIZER_NAMES } from './fit-gaussian-mean';
 import type { FitStatus, OptimizerName } from './fit-gaussian-mean';
 import type { Objective } from './learning-rate-bound';
@@ -123,15 +125,17 @@ const DEFAULTS = {
  * The answer should approach the closed form `multivariateGaussianMle(rows)` (sample mean and
  * covariance dividing by n) to float32 precision.
  *
- * Tensors: the data are uploaded once; each step runs inside `tf.tidy` and reads back the
+ * Tensors: the data are uploaded once (a caller's tensor is used as it is); each step runs inside `tf.tidy` and reads back the
  * parameters; variables, optimizer state and data are disposed at the end, also when the fit
  * throws. The reported `logLikelihoods` are recomputed in float64 from sufficient statistics.
  *
  * @param rows the data, n rows of length d, with a positive definite sample covariance
- *   (at least d + 1 points, not all on one hyperplane)
+ *   (at least d + 1 points, not all on one hyperplane): an array of rows, a `DenseRows` (uploaded
+ *   once as float32) or a float32 `tf.Tensor2D` [n, d] (used as it is, never disposed)
  * @param options see {@link FitGaussianOptions}
  * @returns `{ mean, covariance, path, logLikelihoods, steps, status }`
- * @throws {TypeError} when an argument or option has the wrong type
+ * @throws {TypeError} when an argument or option has the wrong type (including data in none of
+ *   the three forms, a disposed or non-float32 tensor)
  * @throws {RangeError} when the data are invalid or degenerate, or an option is out of range
  * @example
  * const rows = sampleMultivariateNormal(2000, [1, -1], [[2, 0.8], [0.8, 1]], { seed: 0 });
@@ -139,11 +143,11 @@ const DEFAULTS = {
  * fit.status;     // => 'converged'
  * fit.covariance; // => close to multivariateGaussianMle(rows).covariance
  */
-export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}): FitGaussianResult {
+export function fitGaussian(rows: DataRows, options: FitGaussianOptions = {}): FitGaussianResult {
   const fn = 'fitGaussian';
-  const d = assertRows(fn, 'rows', rows);
+  const matrix = readRows(fn, 'rows', rows);
+  const { values, n, d } = matrix;
   assertOptions(fn, options);
-  const n = rows.length;
   const optimizerName = options.optimizer ?? DEFAULTS.optimizer;
   assertOneOf(fn, 'options.optimizer', optimizerName, OPTIMIZER_NAMES);
   const objective = options.objective ?? DEFAULTS.objective;
@@ -170,7 +174,7 @@ export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}):
   const progressEvery = options.progressEvery ?? DEFAULTS.progressEvery;
   assertInteger(fn, 'options.progressEvery', progressEvery);
 
-  const stats = multivariateGaussianMle(rows);
+  const stats = momentsOfRows(matrix);
   const sampleLower = choleskyOrNull(stats.covariance);
   if (sampleLower === null || n <= d) {
     throw new RangeError(
@@ -180,7 +184,7 @@ export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}):
   let radius = 1;
   for (let j = 0; j < d; j++) {
     radius = Math.max(radius, Math.sqrt(stats.covariance[j][j]), Math.abs(initMean[j] - stats.mean[j]));
-    for (let i = 0; i < n; i++) radius = Math.max(radius, Math.abs(rows[i][j] - stats.mean[j]));
+    for (let k = j; k < values.length; k += d) radius = Math.max(radius, Math.abs(values[k] - stats.mean[j]));
   }
   radius *= DEFAULTS.divergenceFactor;
   const logScaleLimit = Math.log(DEFAULTS.divergenceFactor);
@@ -199,7 +203,7 @@ export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}):
   const variables: Variable[] = [];
   let optimizer: Optimizer | null = null;
   try {
-    data = tf.tensor2d(rows, [n, d], 'float32');
+    data = rowsTensor(matrix);
     const x = data;
     const makeVariable = (values: number[]) =>
       tf.tidy(() => tf.variable(tf.tensor1d(values, 'float32'), true, undefined, 'float32'));
@@ -267,7 +271,7 @@ export function fitGaussian(rows: number[][], options: FitGaussianOptions = {}):
   } finally {
     disposeOptimizer(optimizer);
     for (const variable of variables) variable.dispose();
-    data?.dispose();
+    releaseRowsTensor(matrix, data);
   }
   if (!Number.isFinite(logLikelihoods[logLikelihoods.length - 1]) && path.length > 1) {
     path.pop();

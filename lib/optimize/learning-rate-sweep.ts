@@ -5,11 +5,12 @@ import {
   assertOneOf,
   assertOptions,
   assertPositive,
-  assertRows,
   assertVector,
   describeValue,
 } from '../guards';
-import { multivariateGaussianMle } from '../estimators/multivariate-gaussian';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
+import { momentsOfRows } from '../estimators/multivariate-gaussian';
 import { fitGaussianMean, OPTIMIZER_NAMES } from './fit-gaussian-mean';
 import type { OptimizerName } from './fit-gaussian-mean';
 import type { Objective } from './learning-rate-bound';
@@ -89,11 +90,16 @@ class Settled extends Error {}
  * both the best rate of each method and how wide the window of good rates is: for plain gradient
  * ascent the window ends sharply at 2 / curvatureMax, for the adaptive methods it is wide.
  *
- * @param rows the data, n rows of length d
+ * Every run gets the data as the caller passed them (a tensor is used as it is, never disposed;
+ * other forms are uploaded once per run, as `fitGaussianMean` does).
+ *
+ * @param rows the data, n rows of length d: an array of rows, a `DenseRows` or a float32
+ *   `tf.Tensor2D` [n, d]; entries within float32's range (|x| <= 3.4e38, as `fitGaussianMean`)
  * @param covariance the known d x d covariance, symmetric positive definite
  * @param options see {@link LearningRateSweepOptions}; `learningRates` is required
  * @returns one run per (optimizer, learning rate), optimizers in the given order, rates in the given order
- * @throws {TypeError} when an argument or option has the wrong type
+ * @throws {TypeError} when an argument or option has the wrong type (including data in none of
+ *   the three forms, a disposed or non-float32 tensor)
  * @throws {RangeError} when the data or covariance are invalid, or an option is out of range
  * @example
  * const rows = sampleMultivariateNormal(1000, [1, 1], [[1, 0], [0, 1]], { seed: 0 });
@@ -101,12 +107,13 @@ class Settled extends Error {}
  * // => [{ optimizer: 'gradient-ascent', learningRate: 1, steps: 1, status: 'reached', stepsRun: 10 }]
  */
 export function learningRateSweep(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   options: LearningRateSweepOptions,
 ): LearningRateSweepRun[] {
   const fn = 'learningRateSweep';
-  const d = assertRows(fn, 'rows', rows);
+  const matrix = readRows(fn, 'rows', rows);
+  const { d } = matrix;
   assertCovariance(fn, 'covariance', covariance, d);
   if (options === null || typeof options !== 'object')
     throw new TypeError(`${fn} requires options to be an object, got ${describeValue(options)}`);
@@ -128,7 +135,7 @@ export function learningRateSweep(
   assertOneOf(fn, 'options.objective', objective, ['sum', 'mean'] as const);
   const init = options.init ?? new Array<number>(d).fill(0);
   assertVector(fn, 'options.init', init, d);
-  const target = multivariateGaussianMle(rows).mean;
+  const target = momentsOfRows(matrix).mean;
   const within = (point: number[]) => Math.hypot(...point.map((v, j) => v - target[j])) <= tolerance;
 
   const runs: LearningRateSweepRun[] = [];

@@ -1,5 +1,7 @@
-import { assertCovariance, assertInteger, assertOneOf, assertOptions, assertRows, assertVector } from '../guards';
-import { meanAndCovariance } from '../estimators/multivariate-gaussian';
+import { assertCovariance, assertInteger, assertOneOf, assertOptions, assertVector } from '../guards';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
+import { momentsOfRows } from '../estimators/multivariate-gaussian';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { createUniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
@@ -65,12 +67,16 @@ export interface MinibatchGradientVariance {
  * (also proportional to k) it falls like 1/k too.
  * See https://en.wikipedia.org/wiki/Standard_error#Finite_population_correction_(FPC)
  *
- * @param rows the data, n rows of length d
+ * Cost: one pass over the data for S and x-bar, then d^2 operations per drawn row (each batch
+ * row's gradient is formed when it is drawn; nothing of size n is kept).
+ *
+ * @param rows the data, n rows of length d: an array of rows, a `DenseRows` or a float32
+ *   `tf.Tensor2D` [n, d] (read once, never disposed)
  * @param covariance the known d x d covariance Sigma, symmetric positive definite
  * @param mean the point mu where gradients are taken, length d
  * @param options `{ batchSize, samples = 1000, seed = 0, objective = 'sum' }` (batchSize required)
  * @returns `{ measured, theoretical, fullGradient }`
- * @throws {TypeError} when an argument has the wrong type
+ * @throws {TypeError} when an argument has the wrong type (including data in none of the three forms)
  * @throws {RangeError} when the data or covariance are invalid, batchSize is outside [1, n], samples is
  *   outside [2, 10^6], samples x batchSize exceeds 10^8, or an option key is unknown
  * @example
@@ -79,7 +85,7 @@ export interface MinibatchGradientVariance {
  * // => { measured: ~0.04, theoretical: ~0.04, fullGradient: [~0.2, ~0.2] }
  */
 export function minibatchGradientVariance(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   mean: number[],
   options: MinibatchGradientVarianceOptions,
@@ -92,44 +98,56 @@ export function minibatchGradientVariance(
  * minibatchGradientVariance(rows, covariance, [0, 0], 10, { objective: 'mean' });
  */
 export function minibatchGradientVariance(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   mean: number[],
   batchSize: number,
   options?: Omit<MinibatchGradientVarianceOptions, 'batchSize'>,
 ): MinibatchGradientVariance;
 export function minibatchGradientVariance(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   mean: number[],
   batchSizeOrOptions: number | MinibatchGradientVarianceOptions,
   positionalOptions: MinibatchGradientVarianceOptions = {},
 ): MinibatchGradientVariance {
   const fn = 'minibatchGradientVariance';
-  const d = assertRows(fn, 'rows', rows);
+  const matrix = readRows(fn, 'rows', rows);
+  const { values, n, d } = matrix;
   const lower = assertCovariance(fn, 'covariance', covariance, d);
   assertVector(fn, 'mean', mean, d);
-  const { batchSize, samples, seed, objective } = resolveOptions(fn, rows.length, batchSizeOrOptions, positionalOptions);
-  const n = rows.length;
+  const { batchSize, samples, seed, objective } = resolveOptions(fn, n, batchSizeOrOptions, positionalOptions);
 
   const precision = inverseFromCholesky(lower);
-  const gradients = rows.map((row) => precision.map((p) => p.reduce((s, pj, j) => s + pj * (row[j] - mean[j]), 0)));
   const scale = objective === 'sum' ? 1 : 1 / batchSize;
   const uniform = createUniformGenerator(seed);
-  const draws: number[][] = [];
+  // draws[s d + j]: coordinate j of batch s's gradient. A drawn row's gradient P (x_i - mu) is
+  // formed when it is drawn (no n x d table of per-point gradients).
+  const draws = new Float64Array(samples * d);
+  const g = new Array<number>(d);
   for (let s = 0; s < samples; s++) {
-    const g = new Array<number>(d).fill(0);
-    for (const i of drawIndices(n, batchSize, uniform)) for (let j = 0; j < d; j++) g[j] += gradients[i][j];
-    draws.push(g.map((v) => v * scale));
+    g.fill(0);
+    for (const i of drawIndices(n, batchSize, uniform)) {
+      for (let j = 0; j < d; j++) {
+        const p = precision[j];
+        let gradient = 0;
+        for (let l = 0; l < d; l++) gradient += p[l] * (values[i * d + l] - mean[l]);
+        g[j] += gradient;
+      }
+    }
+    for (let j = 0; j < d; j++) draws[s * d + j] = g[j] * scale;
   }
   let measured = 0;
   for (let j = 0; j < d; j++) {
-    const column = draws.map((g) => g[j]);
-    const average = column.reduce((a, b) => a + b, 0) / samples;
-    measured += column.reduce((a, v) => a + (v - average) ** 2, 0) / (samples - 1);
+    let total = 0;
+    for (let s = 0; s < samples; s++) total += draws[s * d + j];
+    const average = total / samples;
+    let squares = 0;
+    for (let s = 0; s < samples; s++) squares += (draws[s * d + j] - average) ** 2;
+    measured += squares / (samples - 1);
   }
 
-  const { mean: sampleMean, covariance: sampleCovariance } = meanAndCovariance(rows, d);
+  const { mean: sampleMean, covariance: sampleCovariance } = momentsOfRows(matrix);
   // tr(P S P) = sum_ab (P S)_ab P_ba.
   let tracePSP = 0;
   for (let a = 0; a < d; a++) {

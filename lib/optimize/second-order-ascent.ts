@@ -7,10 +7,12 @@ import {
   assertOneOf,
   assertOptions,
   assertPositive,
-  assertRows,
   assertVector,
 } from '../guards';
-import { multivariateGaussianMle } from '../estimators/multivariate-gaussian';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
+import { releaseRowsTensor, rowsTensor } from '../data/rows-tensor';
+import { momentsOfRows } from '../estimators/multivariate-gaussian';
 import { spdInverse } from '../linalg/spd-inverse';
 import type { FitStatus } from './fit-gaussian-mean';
 
@@ -88,11 +90,13 @@ const DEFAULTS = { method: 'newton' as StepRule, learningRate: 1, maxSteps: 100,
  * for this model F = -H, so it is Newton's step, and lr < 1 contracts every direction by the
  * same 1 - lr. (They differ for models whose Hessian depends on the data, e.g. with a prior.)
  *
- * @param rows the data, n rows of length d
+ * @param rows the data, n rows of length d: an array of rows, a `DenseRows` (uploaded once as
+ *   float32) or a float32 `tf.Tensor2D` [n, d] (used as it is, never disposed)
  * @param covariance the known d x d covariance, symmetric positive definite
  * @param options see {@link SecondOrderAscentOptions}
  * @returns `{ mean, path, logLikelihoods, hessian, steps, status }`
- * @throws {TypeError} when an argument or option has the wrong type
+ * @throws {TypeError} when an argument or option has the wrong type (including data in none of
+ *   the three forms, a disposed or non-float32 tensor)
  * @throws {RangeError} when the data or covariance are invalid, an option is out of range, or
  *   method 'gradient' is asked for without a learningRate
  * @example
@@ -101,12 +105,13 @@ const DEFAULTS = { method: 'newton' as StepRule, learningRate: 1, maxSteps: 100,
  * newton.path[1]; // => the sample mean (to float32 precision): one step
  */
 export function secondOrderAscent(
-  rows: number[][],
+  rows: DataRows,
   covariance: number[][],
   options: SecondOrderAscentOptions = {},
 ): SecondOrderAscentResult {
   const fn = 'secondOrderAscent';
-  const d = assertRows(fn, 'rows', rows);
+  const matrix = readRows(fn, 'rows', rows);
+  const { values, n, d } = matrix;
   assertCovariance(fn, 'covariance', covariance, d);
   assertOptions(fn, options);
   const method = options.method ?? DEFAULTS.method;
@@ -124,14 +129,13 @@ export function secondOrderAscent(
   const init = options.init ?? new Array<number>(d).fill(0);
   assertVector(fn, 'options.init', init, d);
 
-  const n = rows.length;
   const precision = spdInverse(covariance);
-  const stats = multivariateGaussianMle(rows);
+  const stats = momentsOfRows(matrix);
   const logLikelihoodAt = quadraticLogLikelihood(n, precision, stats);
   let radius = 1;
   for (let j = 0; j < d; j++) {
     radius = Math.max(radius, Math.sqrt(covariance[j][j]), Math.abs(init[j] - stats.mean[j]));
-    for (let i = 0; i < n; i++) radius = Math.max(radius, Math.abs(rows[i][j] - stats.mean[j]));
+    for (let k = j; k < values.length; k += d) radius = Math.max(radius, Math.abs(values[k] - stats.mean[j]));
   }
   radius *= DEFAULTS.divergenceFactor;
 
@@ -141,10 +145,13 @@ export function secondOrderAscent(
   let status: FitStatus = 'max-steps';
   let steps = 0;
   let smallSteps = 0;
-  const data = tf.tensor2d(rows, [n, d], 'float32');
-  const precisionTensor = tf.tensor2d(precision, [d, d], 'float32');
+  let data: Tensor2D | null = null;
+  let precisionTensor: Tensor2D | null = null;
   try {
-    const objective = (mu: Tensor) => assignmentLogLikelihood(data, mu as Tensor1D, precisionTensor);
+    data = rowsTensor(matrix);
+    precisionTensor = tf.tensor2d(precision, [d, d], 'float32');
+    const [x, p] = [data, precisionTensor];
+    const objective = (mu: Tensor) => assignmentLogLikelihood(x, mu as Tensor1D, p);
     const gradientOf = tf.grad(objective);
     for (let step = 1; step <= maxSteps; step++) {
       const current = path[path.length - 1];
@@ -176,8 +183,8 @@ export function secondOrderAscent(
       }
     }
   } finally {
-    data.dispose();
-    precisionTensor.dispose();
+    releaseRowsTensor(matrix, data);
+    precisionTensor?.dispose();
   }
   if (!Number.isFinite(logLikelihoods[logLikelihoods.length - 1])) {
     path.pop();

@@ -6,11 +6,12 @@ import {
   assertOneOf,
   assertOptions,
   assertPositive,
-  assertRows,
   assertVector,
   describeValue,
 } from '../guards';
-import { meanAndCovariance } from '../estimators/multivariate-gaussian';
+import { readRows } from '../data/dense-rows';
+import type { DataRows } from '../data/dense-rows';
+import { momentsOfRows } from '../estimators/multivariate-gaussian';
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { matrixAdd, matrixMultiply, trace } from '../linalg/dense';
 import { eigenvaluesUnchecked } from '../linalg/symmetric-eigenvalues';
@@ -51,20 +52,22 @@ export interface SgdNoiseFloor {
  * For small lr H, tr C is about lr tr(Q) / (2 c lambda): proportional to lr times the gradient variance.
  * See https://en.wikipedia.org/wiki/Lyapunov_equation (discrete form).
  *
- * @param rows the data, n rows of length d
+ * @param rows the data, n rows of length d: an array of rows, a `DenseRows` or a float32
+ *   `tf.Tensor2D` [n, d] (read once, never disposed); only its sample covariance S is used
  * @param covariance the known d x d covariance Sigma, symmetric positive definite
  * @param options `{ learningRate, batchSize, objective = 'sum' }`
  * @returns `{ meanSquaredDistance, contraction }`
- * @throws {TypeError} when an argument has the wrong type
+ * @throws {TypeError} when an argument has the wrong type (including data in none of the three forms)
  * @throws {RangeError} when the data or covariance are invalid, learningRate <= 0 or batchSize is outside [1, n]
  * @example
  * const rows = sampleMultivariateNormal(10000, [1, 1], [[5, 0], [0, 5]]);
  * sgdNoiseFloor(rows, [[5, 0], [0, 5]], { learningRate: 1, batchSize: 1, objective: 'mean' });
  * // => { meanSquaredDistance: ~1.11 (= 2 x 0.2 / (1 - 0.8^2)), contraction: 0.8 }
  */
-export function sgdNoiseFloor(rows: number[][], covariance: number[][], options: SgdNoiseFloorOptions): SgdNoiseFloor {
+export function sgdNoiseFloor(rows: DataRows, covariance: number[][], options: SgdNoiseFloorOptions): SgdNoiseFloor {
   const fn = 'sgdNoiseFloor';
-  const d = assertRows(fn, 'rows', rows);
+  const matrix = readRows(fn, 'rows', rows);
+  const { n, d } = matrix;
   const lower = assertCovariance(fn, 'covariance', covariance, d);
   assertObject(fn, 'options', options);
   assertOptions(fn, options, ['learningRate', 'batchSize', 'objective']);
@@ -72,13 +75,12 @@ export function sgdNoiseFloor(rows: number[][], covariance: number[][], options:
   const objective = options.objective ?? 'sum';
   assertPositive(fn, 'options.learningRate', learningRate);
   assertInteger(fn, 'options.batchSize', batchSize);
-  const n = rows.length;
   if (batchSize > n)
     throw new RangeError(`${fn} requires options.batchSize to be at most the number of rows (${n}), got ${batchSize}`);
   assertOneOf(fn, 'options.objective', objective, OBJECTIVES);
 
   const precision = inverseFromCholesky(lower);
-  const { covariance: scatter } = meanAndCovariance(rows, d);
+  const { covariance: scatter } = momentsOfRows(matrix);
   const c = objective === 'sum' ? batchSize : 1;
   const correction = n === 1 ? 0 : (n - batchSize) / (n - 1);
   const noiseScale = (learningRate * learningRate * c * c * correction) / batchSize;
