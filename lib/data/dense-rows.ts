@@ -155,9 +155,7 @@ function readDense(fn: string, arg: string, value: Record<string, unknown>, dime
   assertInteger(fn, `${arg}.rows`, rows);
   assertInteger(fn, `${arg}.cols`, cols);
   if (data.length !== rows * cols) {
-    throw new RangeError(
-      `${fn} requires ${arg}.data to have rows x cols = ${rows * cols} entries, got ${data.length}`,
-    );
+    throw new RangeError(`${fn} requires ${arg}.data to have rows x cols = ${rows * cols} entries, got ${data.length}`);
   }
   if (dimension !== undefined && cols !== dimension) {
     throw new RangeError(`${fn} requires ${arg} to have rows of length ${dimension}, got ${cols}`);

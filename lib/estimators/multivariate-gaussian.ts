@@ -50,13 +50,15 @@ export function meanAndCovariance(rows: number[][], d: number): MultivariateGaus
  */
 export function momentsOfRows(matrix: RowMatrix): MultivariateGaussianEstimate {
   const { values, n, d } = matrix;
-  const largest = new Float64Array(d);
-  for (let k = 0, j = 0; k < values.length; k++) {
-    const a = Math.abs(values[k]);
-    if (a > largest[j]) largest[j] = a;
-    j = j + 1 === d ? 0 : j + 1;
+  const scales: number[] = [];
+  for (let j = 0; j < d; j++) {
+    let largest = 0;
+    for (let k = j; k < values.length; k += d) {
+      const a = Math.abs(values[k]);
+      if (a > largest) largest = a;
+    }
+    scales.push(powerOfTwoScale([largest]));
   }
-  const scales = Array.from(largest, (a) => powerOfTwoScale([a]));
   const zero = new Float64Array(d);
   const rough = columnSums(values, d, scales, zero).map((sum) => sum / n);
   const correction = columnSums(values, d, scales, Float64Array.from(rough));
@@ -76,19 +78,48 @@ export function momentsOfRows(matrix: RowMatrix): MultivariateGaussianEstimate {
 
 /** Compensated sums of x_ij / s_j - shift_j over i, per column j (the arithmetic of `compensatedSum`). */
 function columnSums(values: Float64Array | Float32Array, d: number, scales: number[], shift: Float64Array): number[] {
-  const sum = new Float64Array(d);
-  const compensation = new Float64Array(d);
-  const scale = Float64Array.from(scales);
-  for (let k = 0, j = 0; k < values.length; k++) {
-    const x = values[k] / scale[j] - shift[j];
-    const s = sum[j];
-    const t = s + x;
-    if (Math.abs(s) >= Math.abs(x)) compensation[j] += s - t + x;
-    else compensation[j] += x - t + s;
-    sum[j] = t;
-    j = j + 1 === d ? 0 : j + 1;
+  const sums: number[] = [];
+  for (let j = 0; j < d; j++) {
+    // Dividing by a scale of 1 changes no bit: that (usual) case runs a loop without the division.
+    const sum =
+      scales[j] === 1 ? neumaierStrided(values, j, d, shift[j]) : neumaierStridedScaled(values, j, d, scales[j], shift[j]);
+    sums.push(sum);
   }
-  return Array.from(sum, (s, j) => (Number.isFinite(s) ? s + compensation[j] : s));
+  return sums;
+}
+
+/** compensatedSum of values[k] - shift for k = start, start + stride, ... (no temporary array). */
+function neumaierStrided(values: Float64Array | Float32Array, start: number, stride: number, shift: number): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = start; k < values.length; k += stride) {
+    const x = values[k] - shift;
+    const t = sum + x;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + compensation : sum;
+}
+
+/** compensatedSum of values[k] / scale - shift for k = start, start + stride, ... */
+function neumaierStridedScaled(
+  values: Float64Array | Float32Array,
+  start: number,
+  stride: number,
+  scale: number,
+  shift: number,
+): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = start; k < values.length; k += stride) {
+    const x = values[k] / scale - shift;
+    const t = sum + x;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }
 
 /**
@@ -96,23 +127,39 @@ function columnSums(values: Float64Array | Float32Array, d: number, scales: numb
  * c_ij = x_ij / s_j - mean_j.
  */
 function centredProductSums(values: Float64Array | Float32Array, d: number, scales: number[], mean: number[]): number[] {
-  const pairs = (d * (d + 1)) / 2;
-  const sum = new Float64Array(pairs);
-  const compensation = new Float64Array(pairs);
-  const centred = new Float64Array(d);
-  const n = values.length / d;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) centred[j] = values[i * d + j] / scales[j] - mean[j];
-    for (let a = 0, p = 0; a < d; a++) {
-      for (let b = 0; b <= a; b++, p++) {
-        const x = centred[a] * centred[b];
-        const s = sum[p];
-        const t = s + x;
-        if (Math.abs(s) >= Math.abs(x)) compensation[p] += s - t + x;
-        else compensation[p] += x - t + s;
-        sum[p] = t;
-      }
+  const sums: number[] = [];
+  for (let a = 0; a < d; a++) {
+    for (let b = 0; b <= a; b++) {
+      const unscaled = scales[a] === 1 && scales[b] === 1;
+      sums.push(
+        unscaled
+          ? neumaierProducts(values, d, a, b, 1, 1, mean[a], mean[b])
+          : neumaierProducts(values, d, a, b, scales[a], scales[b], mean[a], mean[b]),
+      );
     }
   }
-  return Array.from(sum, (s, p) => (Number.isFinite(s) ? s + compensation[p] : s));
+  return sums;
+}
+
+/** compensatedSum over rows of (x_a / s_a - m_a)(x_b / s_b - m_b); x / 1 is x, bit for bit. */
+function neumaierProducts(
+  values: Float64Array | Float32Array,
+  d: number,
+  a: number,
+  b: number,
+  scaleA: number,
+  scaleB: number,
+  meanA: number,
+  meanB: number,
+): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k += d) {
+    const x = (values[k + a] / scaleA - meanA) * (values[k + b] / scaleB - meanB);
+    const t = sum + x;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + compensation : sum;
 }

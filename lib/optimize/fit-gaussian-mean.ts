@@ -1,5 +1,3 @@
-import type { Optimizer, Scalar, Tensor, Tensor1D, Tensor2D, Variable } from '@tensorflow/tfjs';
-import { tf } from '../backend';
 import {
   assertCovariance,
   assertFiniteNumber,
@@ -19,7 +17,8 @@ import type { FullDataLogLikelihood } from '../likelihood/full-data-log-likeliho
 import { inverseFromCholesky } from '../linalg/spd-inverse';
 import { createUniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
-import { disposeOptimizer, makeOptimizer } from './make-optimizer';
+import { createAutodiffStep } from './gaussian-mean-autodiff-step';
+import { createUpdateRule } from './update-rule';
 import { OBJECTIVES } from './types';
 import type { FitStatus, Objective, OptimizerName } from './types';
 
@@ -113,6 +112,18 @@ export interface FitGaussianMeanOptions {
    * @default 1
    */
   progressEvery?: number;
+  /**
+   * How each step gets its gradient. 'autodiff': TensorFlow.js differentiates the starter code's L
+   * on the (mini-)batch as tensors, float32, and the tfjs optimizer updates mu (Tasks 1-3 as
+   * written). 'sufficient-statistics': the gradient in closed form, dL/dmu = k P (x-bar_batch - mu)
+   * with P = Sigma^-1, from the sample mean of the batch; for the full batch x-bar comes from the one
+   * pass over the data that the fit makes anyway, so after it every step costs O(d^2), whatever n
+   * (a mini-batch step sums its k rows, O(k d)). The update follows the same optimizer formula for
+   * formula (`createUpdateRule`), in float64 plain JavaScript with no tensors: the path agrees with
+   * 'autodiff' to float32 precision, not bit for bit, and batchLogLikelihoods are float64.
+   * @default 'autodiff'
+   */
+  gradient?: 'autodiff' | 'sufficient-statistics';
 }
 
 /** The outcome of `fitGaussianMean`: plain data, finite numbers only. */
@@ -155,6 +166,7 @@ const DEFAULTS = {
   objective: 'sum' as Objective,
   direction: 'ascent' as 'ascent' | 'descent',
   progressEvery: 1,
+  gradient: 'autodiff' as 'autodiff' | 'sufficient-statistics',
   divergenceFactor: 1e6,
 };
 
@@ -208,7 +220,9 @@ export function fitGaussianMean(
     steps: 0,
     status: 'max-steps',
   };
-  runSteps(matrix, precision, settings, { fullLogLikelihood, radius, trace });
+  const monitor: Monitor = { fullLogLikelihood, radius, trace };
+  if (settings.gradient === 'sufficient-statistics') runClosedFormSteps(matrix, precision, settings, monitor);
+  else runSteps(matrix, precision, settings, monitor);
   if (!Number.isFinite(trace.logLikelihoods[trace.logLikelihoods.length - 1])) {
     // Only reachable for absurd but finite iterates (L overflowing float64): keep the contract.
     trace.path.pop();
@@ -234,6 +248,7 @@ interface Settings {
   seed: number;
   onProgress: FitGaussianMeanOptions['onProgress'];
   progressEvery: number;
+  gradient: 'autodiff' | 'sufficient-statistics';
 }
 
 /** The record of a run, filled step by step (internal). */
@@ -257,6 +272,7 @@ const OPTION_KEYS: readonly (keyof FitGaussianMeanOptions)[] = [
   'direction',
   'onProgress',
   'progressEvery',
+  'gradient',
 ];
 
 function resolveOptions(matrix: RowMatrix, covariance: number[][], options: FitGaussianMeanOptions): Settings {
@@ -294,6 +310,8 @@ function resolveOptions(matrix: RowMatrix, covariance: number[][], options: FitG
   }
   const progressEvery = options.progressEvery ?? DEFAULTS.progressEvery;
   assertInteger(fn, 'options.progressEvery', progressEvery);
+  const gradient = options.gradient ?? DEFAULTS.gradient;
+  assertOneOf(fn, 'options.gradient', gradient, ['autodiff', 'sufficient-statistics'] as const);
   return {
     d,
     n,
@@ -309,6 +327,7 @@ function resolveOptions(matrix: RowMatrix, covariance: number[][], options: FitG
     seed,
     onProgress,
     progressEvery,
+    gradient,
   };
 }
 
@@ -335,37 +354,21 @@ interface Monitor {
   trace: Trace;
 }
 
-/** The tensors of a run: made once, freed in `runSteps`' finally (internal). */
-interface Tensors {
-  data: Tensor2D;
-  precision: Tensor2D;
-  /** The float32 factor of the cost: sign x perPoint x (-1/2), one scalar for the whole run. */
-  factor: Scalar;
-  mu: Variable;
-  optimizer: Optimizer;
-}
-
-/** Uploads the data, runs the steps until the stopping rule fires, and frees every tensor. */
+/** Uploads the data, runs the autodiff steps until the stopping rule fires, and frees every tensor. */
 function runSteps(matrix: RowMatrix, precision: number[][], settings: Settings, monitor: Monitor): void {
-  const { n, d, batchSize, seed } = settings;
+  const { n, batchSize, seed } = settings;
   const uniform = batchSize < n ? createUniformGenerator(seed) : null;
-  let data: Tensor2D | null = null;
-  let precisionTensor: Tensor2D | null = null;
-  let factor: Scalar | null = null;
-  let mu: Variable | null = null;
-  let optimizer: Optimizer | null = null;
+  const autodiff = createAutodiffStep(matrix, precision, {
+    optimizer: settings.optimizer,
+    learningRate: settings.learningRate,
+    init: settings.init,
+    factor: costFactor(settings),
+  });
   try {
-    // The caller's tensor is used as it is (and never disposed); anything else is uploaded once.
-    data = matrix.tensor ?? tf.tensor2d(asFloat32(matrix.values), [n, d], 'float32');
-    precisionTensor = tf.tensor2d(precision, [d, d], 'float32');
-    factor = tf.scalar(costFactor(settings), 'float32');
-    mu = tf.tidy(() => tf.variable(tf.tensor1d(settings.init, 'float32'), true, undefined, 'float32'));
-    optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
-    const tensors: Tensors = { data, precision: precisionTensor, factor, mu, optimizer };
     const stop = createStoppingRule(settings.tolerance);
     for (let step = 1; step <= settings.maxSteps; step++) {
       const indices = uniform === null ? null : drawIndices(n, batchSize, uniform);
-      const values = takeStep(tensors, indices, d);
+      const values = autodiff.step(indices);
       monitor.trace.steps = step;
       const status = record(step, values, indices, matrix, precision, settings, monitor, stop);
       if (status !== null) {
@@ -374,24 +377,14 @@ function runSteps(matrix: RowMatrix, precision: number[][], settings: Settings, 
       }
     }
   } finally {
-    disposeOptimizer(optimizer);
-    mu?.dispose();
-    if (data !== matrix.tensor) data?.dispose();
-    precisionTensor?.dispose();
-    factor?.dispose();
+    autodiff.dispose();
   }
 }
 
-/** The float32 values a tensor will hold (rounded once here; float32 data is passed on as it is). */
-function asFloat32(values: Float64Array | Float32Array): Float32Array {
-  return values instanceof Float32Array ? values : Float32Array.from(values);
-}
-
 /**
- * The cost the optimizer minimises is sign x perPoint x L with L = -1/2 sum(((X - mu) P) * (X - mu)),
- * i.e. factor x sum(...) with factor = -1/2 x sign x perPoint. Folding the three constants into
- * one float32 scalar gives the same bits as multiplying by them in turn (-1/2 and the sign are
- * powers of two, which float32 multiplies exactly) and saves an op and two scalar uploads per step.
+ * The cost the optimizer minimises is sign x perPoint x L with L = -1/2 sum_i (x_i - mu)^T P (x_i - mu),
+ * i.e. factor x sum(...) with factor = -1/2 x sign x perPoint: one float32 scalar, made once per
+ * fit (multiplying by -1/2 and the sign, powers of two, is exact in float32 anyway).
  */
 function costFactor(settings: Settings): number {
   const sign = settings.direction === 'ascent' ? -1 : 1;
@@ -400,39 +393,62 @@ function costFactor(settings: Settings): number {
 }
 
 /**
- * One optimizer step on the batch (all rows when `indices` is null): minimises
- * factor x sum(((X - mu) P) * (X - mu)) by autodiff, and reads back the new mean and the cost the
- * optimizer saw (d + 1 float32 numbers; values[d] is that cost). Four ops forward, no uploads
- * except a mini-batch's indices.
+ * The steps of `gradient: 'sufficient-statistics'`: no tensors. Each step takes the batch's count k
+ * and mean (the full data's from the one pass already made, or a sum over the k drawn rows), the
+ * gradient of the cost sign x perPoint x L, i.e. sign x perPoint x k P (x-bar_batch - mu), and the
+ * optimizer's float64 update rule; the record and the stopping rules are those of the autodiff path.
  */
-function takeStep(tensors: Tensors, indices: number[] | null, d: number): Float32Array {
-  const { data, precision, factor, mu, optimizer } = tensors;
-  let cost: Scalar | null = null;
-  try {
-    cost = tf.tidy(() => {
-      const batch = indices === null ? data : tf.gather(data, tf.tensor1d(indices, 'int32'));
-      return optimizer.minimize(
-        () => {
-          const deviation = tf.sub(batch, mu);
-          return tf.mul(tf.sum(tf.mul(tf.matMul(deviation, precision), deviation)), factor) as Scalar;
-        },
-        true,
-        [mu],
-      ) as Scalar;
-    });
-    const values = new Float32Array(d + 1);
-    values.set(mu.dataSync() as Float32Array);
-    values[d] = (cost.dataSync() as Float32Array)[0];
-    return values;
-  } finally {
-    cost?.dispose();
+function runClosedFormSteps(matrix: RowMatrix, precision: number[][], settings: Settings, monitor: Monitor): void {
+  const { n, d, batchSize, seed } = settings;
+  const uniform = batchSize < n ? createUniformGenerator(seed) : null;
+  const update = createUpdateRule(settings.optimizer, settings.learningRate);
+  const sign = settings.direction === 'ascent' ? -1 : 1;
+  const perPoint = settings.objective === 'mean' ? 1 / batchSize : 1;
+  const stop = createStoppingRule(settings.tolerance);
+  const { trace, fullLogLikelihood } = monitor;
+  const values = new Float64Array(d + 1);
+  for (let step = 1; step <= settings.maxSteps; step++) {
+    const indices = uniform === null ? null : drawIndices(n, batchSize, uniform);
+    const mu = trace.path[trace.path.length - 1];
+    const batchMean = indices === null ? fullLogLikelihood.sampleMean : rowMean(matrix, indices);
+    const count = indices === null ? n : indices.length;
+    // The objective the optimizer sees at mu (L_batch, or L_batch / k for 'mean'), float64.
+    const objective =
+      indices === null ? perPoint * fullLogLikelihood.at(mu) : batchObjective(matrix, indices, mu, precision, settings);
+    const gradient = new Array<number>(d);
+    for (let a = 0; a < d; a++) {
+      let g = 0;
+      for (let b = 0; b < d; b++) g += precision[a][b] * (batchMean[b] - mu[b]);
+      gradient[a] = sign * perPoint * count * g;
+    }
+    trace.steps = step;
+    if (!gradient.every(Number.isFinite)) {
+      trace.batchLogLikelihoods.push(objective);
+      trace.status = 'diverged';
+      return;
+    }
+    values.set(update(mu, gradient));
+    values[d] = sign * objective;
+    const status = record(step, values, indices, matrix, precision, settings, monitor, stop);
+    if (status !== null) {
+      trace.status = status;
+      return;
+    }
   }
+}
+
+/** The mean of the rows `indices` (float64, summed in order). */
+function rowMean(matrix: RowMatrix, indices: number[]): number[] {
+  const { values, d } = matrix;
+  const mean = new Array<number>(d).fill(0);
+  for (const i of indices) for (let j = 0; j < d; j++) mean[j] += values[i * d + j];
+  return mean.map((sum) => sum / indices.length);
 }
 
 /** Records a step and applies the stopping rules; returns the status that ends the run, or null. */
 function record(
   step: number,
-  values: Float32Array,
+  values: Float32Array | Float64Array,
   indices: number[] | null,
   matrix: RowMatrix,
   precision: number[][],

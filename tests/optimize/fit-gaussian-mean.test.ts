@@ -236,7 +236,7 @@ describe('fitGaussianMean', () => {
       [
         { learningrate: 1 } as FitGaussianMeanOptions,
         'RangeError',
-        `${fn} requires options to have only the keys 'optimizer', 'learningRate', 'maxSteps', 'tolerance', 'init', 'batchSize', 'seed', 'objective', 'direction', 'onProgress', 'progressEvery', got 'learningrate' (did you mean 'learningRate'?)`,
+        `${fn} requires options to have only the keys 'optimizer', 'learningRate', 'maxSteps', 'tolerance', 'init', 'batchSize', 'seed', 'objective', 'direction', 'onProgress', 'progressEvery', 'gradient', got 'learningrate' (did you mean 'learningRate'?)`,
       ],
     ];
     for (const [options, name, message] of cases)
