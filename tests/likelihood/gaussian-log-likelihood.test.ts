@@ -6,6 +6,8 @@ import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { gaussianLogLikelihood, gaussianLogLikelihoodTensor } from '../../lib/likelihood/gaussian-log-likelihood';
 import { spdInverse } from '../../lib/linalg/spd-inverse';
 import reference from '../fixtures/reference.json';
+import { assertSameInEveryForm } from '../helpers/data-forms';
+import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 
 const ref = reference.gaussianLogLikelihood;
 
@@ -130,5 +132,44 @@ describe('gaussianLogLikelihoodTensor', () => {
       message: `${fn} requires mean to have shape [2], got [3]`,
     });
     tf.dispose([x, m, m3, p]);
+  });
+});
+
+describe('gaussianLogLikelihood on dense data (issue 12)', () => {
+  const covariance = [
+    [2, 0.3],
+    [0.3, 1],
+  ];
+  const rows = sampleMultivariateNormal(300, [1, -1], covariance, { seed: 12 });
+
+  it('gives bit for bit the number[][] result from a DenseRows, and the float32-rounded rows from float32 data and a tensor', () => {
+    const plain = assertSameInEveryForm(rows, (data) => gaussianLogLikelihood(data, [0.5, 1.5], covariance));
+    assert.ok(Number.isFinite(plain) && plain < 0);
+    assertSameInEveryForm(rows, (data) => gaussianLogLikelihood(data, [0.5, 1.5], covariance, { normalized: true }));
+    // Three dimensions: the rows are read at the right offsets.
+    const cov3 = [
+      [2, 0.5, 0],
+      [0.5, 1, 0.2],
+      [0, 0.2, 3],
+    ];
+    assertSameInEveryForm(sampleMultivariateNormal(50, [0, 1, 2], cov3, { seed: 1 }), (data) =>
+      gaussianLogLikelihood(data, [0, 0, 0], cov3),
+    );
+  });
+
+  it('names the data form in its messages', () => {
+    const fn = 'gaussianLogLikelihood';
+    assert.throws(() => gaussianLogLikelihood({ data: new Float64Array([1, NaN]), rows: 1, cols: 2 }, [0, 0], covariance), {
+      name: 'RangeError',
+      message: `${fn} requires rows.data[1] (row 0, column 1) to be a finite number, got NaN`,
+    });
+    assert.throws(() => gaussianLogLikelihood({ data: new Float64Array(3), rows: 1, cols: 3 }, [0, 0], covariance), {
+      name: 'RangeError',
+      message: `${fn} requires mean to have length 3, got 2`,
+    });
+    assert.throws(() => gaussianLogLikelihood('rows' as never, [0, 0], covariance), {
+      name: 'TypeError',
+      message: `${fn} requires rows to be an array of rows, a { data, rows, cols } object or a 2-D tensor, got 'rows'`,
+    });
   });
 });

@@ -4,6 +4,8 @@ import { minibatchLogLikelihoodGrids } from '../../lib/likelihood/minibatch-log-
 import { logLikelihoodGrid } from '../../lib/likelihood/log-likelihood-grid';
 import { sampleWithoutReplacement } from '../../lib/random/sample-without-replacement';
 import { createUniformGenerator } from '../../lib/random/seeded-uniform';
+import { assertSameInEveryForm } from '../helpers/data-forms';
+import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 
 const covariance = [
   [5, 0],
@@ -73,5 +75,37 @@ describe('minibatchLogLikelihoodGrids', () => {
       message:
         /^minibatchLogLikelihoodGrids requires options to have only the keys .*, got 'batchsize' \(did you mean 'batchSize'\?\)$/,
     });
+  });
+});
+
+describe('minibatchLogLikelihoodGrids on dense data (issue 12)', () => {
+  it('draws the same batches and gives bit for bit the same grids from every data form', () => {
+    const covariance = [
+      [5, 0],
+      [0, 5],
+    ];
+    const rows = sampleMultivariateNormal(400, [1, 1], covariance, { seed: 3 });
+    const grids = assertSameInEveryForm(rows, (data) =>
+      minibatchLogLikelihoodGrids(data, covariance, { batchSize: 40, count: 2, seed: 5, steps: 7 }),
+    );
+    assert.equal(grids.length, 2);
+    assertSameInEveryForm(rows, (data) =>
+      minibatchLogLikelihoodGrids(data, covariance, { batchSize: 400, count: 1, steps: 5, normalized: true }),
+    );
+  });
+
+  it('requires 2-D data in the dense form too', () => {
+    assert.throws(
+      () =>
+        minibatchLogLikelihoodGrids(
+          { data: new Float64Array(6), rows: 2, cols: 3 },
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          { batchSize: 1 },
+        ),
+      { name: 'RangeError', message: 'minibatchLogLikelihoodGrids requires rows to have rows of length 2, got 3' },
+    );
   });
 });

@@ -7,6 +7,7 @@ import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gauss
 import { gaussianMle } from '../../lib/estimators/gaussian';
 import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
+import { assertSameInEveryForm } from '../helpers/data-forms';
 
 const truth = [
   [2, 0.8],
@@ -215,5 +216,33 @@ describe('fitGaussian', () => {
       name: 'TypeError',
       message: `${fn} requires options to be an object, got 'fast'`,
     });
+  });
+});
+
+describe('fitGaussian on dense data (issue 12)', () => {
+  it("gives bit for bit the same fit from every data form, leaking no tensor and keeping the caller's tensor", () => {
+    const rows = sampleMultivariateNormal(
+      300,
+      [1, -1],
+      [
+        [2, 0.8],
+        [0.8, 1],
+      ],
+      { seed: 0 },
+    );
+    const fit = assertSameInEveryForm(rows, (data) => fitGaussian(data, { optimizer: 'adam', learningRate: 0.05, maxSteps: 40 }));
+    assert.equal(fit.steps, 40);
+    assertSameInEveryForm(rows, (data) => fitGaussian(data, { objective: 'sum', learningRate: 1e-4, maxSteps: 10 }));
+  });
+
+  it('fits three dimensions from a DenseRows', () => {
+    const cov3 = [
+      [2, 0.5, 0],
+      [0.5, 1, 0.2],
+      [0, 0.2, 3],
+    ];
+    assertSameInEveryForm(sampleMultivariateNormal(100, [0, 1, 2], cov3, { seed: 5 }), (data) =>
+      fitGaussian(data, { maxSteps: 8 }),
+    );
   });
 });

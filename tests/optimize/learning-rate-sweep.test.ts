@@ -5,6 +5,7 @@ import { learningRateSweep } from '../../lib/optimize/learning-rate-sweep';
 import { fitGaussianMean } from '../../lib/optimize/fit-gaussian-mean';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
+import { assertSameInEveryForm } from '../helpers/data-forms';
 
 // Sigma = I and the 'mean' objective: the Hessian is I, so plain ascent at lr multiplies the error
 // mu - x-bar by (1 - lr) per step, exactly (up to float32 rounding).
@@ -122,5 +123,26 @@ describe('learningRateSweep', () => {
       message: 'learningRateSweep requires options.init to have length 2, got 1',
     });
     assert.throws(sweep({ learningRates: [1], tolerance: 0 }), { name: 'RangeError' });
+  });
+});
+
+describe('learningRateSweep on dense data (issue 12)', () => {
+  it("gives bit for bit the same sweep from every data form, leaking no tensor and keeping the caller's tensor", () => {
+    const covariance = [
+      [1, 0],
+      [0, 1],
+    ];
+    const rows = sampleMultivariateNormal(200, [1, 1], covariance, { seed: 2 });
+    const runs = assertSameInEveryForm(rows, (data) =>
+      learningRateSweep(data, covariance, {
+        learningRates: [0.1, 1, 3],
+        optimizers: ['gradient-ascent', 'adam'],
+        maxSteps: 40,
+      }),
+    );
+    assert.deepEqual(
+      runs.map((r) => r.status),
+      ['max-steps', 'reached', 'diverged', 'max-steps', 'max-steps', 'max-steps'],
+    );
   });
 });

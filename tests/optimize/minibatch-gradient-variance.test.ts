@@ -4,6 +4,7 @@ import { minibatchGradientVariance } from '../../lib/optimize/minibatch-gradient
 import type { Objective } from '../../lib/optimize/types';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 import reference from '../fixtures/reference.json';
+import { assertSameInEveryForm } from '../helpers/data-forms';
 
 describe('minibatchGradientVariance', () => {
   it('gives the exact variance found by enumerating every batch with numpy, to 1e-12', () => {
@@ -172,5 +173,22 @@ describe('minibatchGradientVariance', () => {
       { batchSize: 7, samples: 50, seed: 2 },
     );
     assert.deepEqual(options, positional);
+  });
+});
+
+describe('minibatchGradientVariance on dense data (issue 12)', () => {
+  it('draws the same batches and gives bit for bit the same variances from every data form, in both call forms', () => {
+    const covariance = [
+      [5, 1],
+      [1, 2],
+    ];
+    const rows = sampleMultivariateNormal(300, [1, 1], covariance, { seed: 9 });
+    const result = assertSameInEveryForm(rows, (data) =>
+      minibatchGradientVariance(data, covariance, [0, 0], { batchSize: 10, samples: 200, seed: 2 }),
+    );
+    assert.ok(result.measured > 0 && result.theoretical > 0);
+    assertSameInEveryForm(rows, (data) =>
+      minibatchGradientVariance(data, covariance, [1, 2], 7, { samples: 50, objective: 'mean' }),
+    );
   });
 });

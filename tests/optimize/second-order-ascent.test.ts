@@ -6,6 +6,7 @@ import { contractionFactors } from '../../lib/optimize/contraction-factors';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
 import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
+import { assertSameInEveryForm } from '../helpers/data-forms';
 
 // Sigma = R diag(10, 0.5) R^T, R a rotation by 30 degrees: Sigma^-1 has eigenvalues 0.1 and 2
 // (condition number 20) along (cos 30, sin 30) and (-sin 30, cos 30).
@@ -191,5 +192,25 @@ describe('contractionFactors', () => {
       name: 'RangeError',
       message: `${fn} requires options.threshold to be non-negative, got -1`,
     });
+  });
+});
+
+describe('secondOrderAscent on dense data (issue 12)', () => {
+  it('gives bit for bit the same run from every data form (float32 forms: the rounded rows), leaking no tensor', () => {
+    const covariance = [
+      [10, 0],
+      [0, 0.5],
+    ];
+    const rows = sampleMultivariateNormal(200, [1, 1], covariance, { seed: 6 });
+    const newton = assertSameInEveryForm(rows, (data) => secondOrderAscent(data, covariance, { maxSteps: 4 }));
+    // One Newton step lands on the sample mean to float32 precision (|x-bar| ~ 1: 1e-5 is ~100 ulps).
+    const sampleMean = multivariateGaussianMle(rows).mean;
+    newton.path[1].forEach((m, j) => assert.ok(Math.abs(m - sampleMean[j]) < 1e-5, `${m} vs ${sampleMean[j]}`));
+    assertSameInEveryForm(rows, (data) =>
+      secondOrderAscent(data, covariance, { method: 'gradient', learningRate: 1e-3, maxSteps: 20 }),
+    );
+    assertSameInEveryForm(rows, (data) =>
+      secondOrderAscent(data, covariance, { method: 'natural-gradient', learningRate: 0.5, maxSteps: 10 }),
+    );
   });
 });

@@ -4,6 +4,8 @@ import { near } from '../helpers/near';
 import { meanSquaredDistance, sgdNoiseFloor } from '../../lib/optimize/sgd-noise-floor';
 import { createUniformGenerator } from '../../lib/random/seeded-uniform';
 import { drawIndices } from '../../lib/random/sample-without-replacement';
+import { assertSameInEveryForm } from '../helpers/data-forms';
+import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 
 // Four points with mean 0 and divide-by-n covariance S = diag(0.5, 0.5); Sigma = I, so P = I.
 const rows = [
@@ -92,5 +94,20 @@ describe('meanSquaredDistance', () => {
       name: 'RangeError',
       message: 'meanSquaredDistance requires fromStep to be below path.length (1), got 1',
     });
+  });
+});
+
+describe('sgdNoiseFloor on dense data (issue 12)', () => {
+  it('gives bit for bit the same floor from every data form', () => {
+    const covariance = [
+      [5, 1],
+      [1, 2],
+    ];
+    const rows = sampleMultivariateNormal(500, [1, 1], covariance, { seed: 8 });
+    const floor = assertSameInEveryForm(rows, (data) => sgdNoiseFloor(data, covariance, { learningRate: 1e-3, batchSize: 10 }));
+    assert.ok(floor.meanSquaredDistance > 0 && floor.contraction < 1);
+    assertSameInEveryForm(rows, (data) =>
+      sgdNoiseFloor(data, covariance, { learningRate: 0.5, batchSize: 3, objective: 'mean' }),
+    );
   });
 });
