@@ -151,3 +151,82 @@ describe('sampleMultivariateNormal', () => {
     });
   });
 });
+
+describe("sampleMultivariateNormal with format 'dense' (issue 12)", () => {
+  const covariance = [
+    [2, 0.8, 0],
+    [0.8, 1, 0.3],
+    [0, 0.3, 4],
+  ];
+  const mean = [1, -2, 1e6];
+
+  it("holds exactly the numbers of format 'rows', row after row, as float64 by default", () => {
+    const rows = sampleMultivariateNormal(500, mean, covariance, { seed: 7 });
+    const dense = sampleMultivariateNormal(500, mean, covariance, { seed: 7, format: 'dense' });
+    assert.ok(dense.data instanceof Float64Array);
+    assert.deepEqual({ rows: dense.rows, cols: dense.cols }, { rows: 500, cols: 3 });
+    assert.deepStrictEqual(Array.from(dense.data), rows.flat());
+    assert.deepStrictEqual(
+      Array.from(sampleMultivariateNormal(4, [0], [[1]], { format: 'dense', dtype: 'float64' }).data),
+      sampleMultivariateNormal(4, [0], [[1]]).flat(),
+    );
+  });
+
+  it("holds Math.fround of the same numbers with dtype 'float32' (1e6 + x keeps only float32's bits)", () => {
+    const rows = sampleMultivariateNormal(500, mean, covariance, { seed: 7 });
+    const dense = sampleMultivariateNormal(500, mean, covariance, { seed: 7, format: 'dense', dtype: 'float32' });
+    assert.ok(dense.data instanceof Float32Array);
+    assert.deepStrictEqual(Array.from(dense.data), rows.flat().map(Math.fround));
+    // The rounding is visible: float32 holds 1e6 + x to 1/16.
+    assert.notDeepStrictEqual(Array.from(dense.data), rows.flat());
+  });
+
+  it('rejects bad options with exact messages', () => {
+    const fn = 'sampleMultivariateNormal';
+    assert.throws(() => sampleMultivariateNormal(2, [0], [[1]], { dtype: 'float32' }), {
+      name: 'RangeError',
+      message: `${fn} requires options.format to be 'dense' when options.dtype is given, got 'rows'`,
+    });
+    assert.throws(() => sampleMultivariateNormal(2, [0], [[1]], { format: 'rows', dtype: 'float64' }), {
+      name: 'RangeError',
+      message: `${fn} requires options.format to be 'dense' when options.dtype is given, got 'rows'`,
+    });
+    assert.throws(() => sampleMultivariateNormal(2, [0], [[1]], { format: 'tensor' as never }), {
+      name: 'RangeError',
+      message: `${fn} requires options.format to be one of 'rows', 'dense', got 'tensor'`,
+    });
+    assert.throws(() => sampleMultivariateNormal(2, [0], [[1]], { format: 'dense', dtype: 'int32' as never }), {
+      name: 'RangeError',
+      message: `${fn} requires options.dtype to be one of 'float64', 'float32', got 'int32'`,
+    });
+    assert.throws(() => sampleMultivariateNormal(2, [0], [[1]], { format: 1 as never }), {
+      name: 'TypeError',
+      message: `${fn} requires options.format to be a string, got 1`,
+    });
+    // Sizes are checked before anything is allocated.
+    assert.throws(() => sampleMultivariateNormal(1e7 + 1, [0], [[1]]), {
+      name: 'RangeError',
+      message: `${fn} requires n to be at most 10000000 with format 'rows' (use format 'dense' for more), got 10000001`,
+    });
+    assert.throws(
+      () =>
+        sampleMultivariateNormal(
+          5e7 + 1,
+          [0, 0],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+          { format: 'dense' },
+        ),
+      {
+        name: 'RangeError',
+        message: `${fn} requires n d to be at most 100000000 with format 'dense', got 50000001 x 2`,
+      },
+    );
+    assert.throws(() => sampleMultivariateNormal(2, [1e39], [[1]], { format: 'dense', dtype: 'float32' }), {
+      name: 'RangeError',
+      message: `${fn} requires the draws to be within float32's range for dtype 'float32', got 1e+39 at row 0`,
+    });
+  });
+});
