@@ -22,6 +22,8 @@ export interface AutodiffStepSettings {
   init: number[];
   /** The constant c of the cost c x sum_i (x_i - mu)^T P (x_i - mu) that the optimizer minimises. */
   factor: number;
+  /** Float32 entries per uploaded block (tests set it small to exercise several blocks). Default 2^21. */
+  blockEntries?: number;
 }
 
 /** The autodiff step of a fit: call `step` once per step, `dispose` once at the end (internal). */
@@ -38,7 +40,7 @@ export interface AutodiffStep {
 /**
  * The tensor side of `fitGaussianMean`'s autodiff path: the data uploaded once, transposed into
  * blocks of d x m columns (a point per column, m <= 2^21 / d), and a step that minimises
- * c x sum((P^T D) * D) with D = block - mu, mu a d x 1 variable, by `optimizer.minimize`
+ * sum(((c P)^T D) * D) with D = block - mu, mu a d x 1 variable, by `optimizer.minimize`
  * (TensorFlow.js autodiff); with several blocks, `tf.variableGrads` block by block and one
  * `optimizer.applyGradients` with the summed gradient. Four ops forward per block; the point-per-
  * column layout makes the broadcast of mu run along the long axis, three times faster than
@@ -55,24 +57,27 @@ export interface AutodiffStep {
  */
 export function createAutodiffStep(matrix: RowMatrix, precision: number[][], settings: AutodiffStepSettings): AutodiffStep {
   const { d } = matrix;
-  const blockRows = Math.max(1, Math.floor(BLOCK_ENTRIES / d));
+  const blockRows = Math.max(1, Math.floor((settings.blockEntries ?? BLOCK_ENTRIES) / d));
   const owned: { dispose: () => void }[] = [];
   let optimizer: Optimizer | null = null;
   try {
     const blocks = uploadColumnBlocks(matrix, blockRows);
     owned.push(...blocks);
-    const precisionTensor: Tensor2D = tf.tensor2d(precision, [d, d], 'float32');
-    owned.push(precisionTensor);
-    const factor: Scalar = tf.scalar(settings.factor, 'float32');
-    owned.push(factor);
+    // c P as one float32 matrix: the cost c x (x - mu)^T P (x - mu) then needs no multiply of its own
+    // (three ops fewer per step, forward and backward).
+    const scaledPrecision: Tensor2D = tf.tensor2d(
+      precision.map((row) => row.map((p) => settings.factor * p)),
+      [d, d],
+      'float32',
+    );
+    owned.push(scaledPrecision);
     const mu: Variable = tf.tidy(() => tf.variable(tf.tensor2d(settings.init, [d, 1], 'float32'), true));
     owned.push(mu);
     optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
     const active = optimizer;
     const blockCost = (block: Tensor2D): Scalar => {
       const deviation = tf.sub(block, mu);
-      const quadratic = tf.sum(tf.mul(tf.matMul(precisionTensor, deviation, true, false), deviation));
-      return tf.mul(quadratic, factor) as Scalar;
+      return tf.sum(tf.mul(tf.matMul(scaledPrecision, deviation, true, false), deviation)) as Scalar;
     };
     return {
       step: (indices) => {
