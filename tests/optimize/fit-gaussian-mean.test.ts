@@ -6,6 +6,8 @@ import { learningRateBound } from '../../lib/optimize/learning-rate-bound';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
 import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
+import { toDenseRows } from '../../lib/data/dense-rows';
+import { assertSameInEveryForm } from '../helpers/data-forms';
 
 const covariance = [
   [5, 0],
@@ -286,5 +288,114 @@ describe('fitGaussianMean', () => {
       name: 'TypeError',
       message: `${fn} requires options to be an object, got 'fast'`,
     });
+  });
+});
+
+describe('fitGaussianMean on dense data (issue 12)', () => {
+  const covariance = [
+    [5, 0],
+    [0, 5],
+  ];
+  const rows = sampleMultivariateNormal(1000, [1, 1], covariance, { seed: 4 });
+  const fields = (fit: ReturnType<typeof fitGaussianMean>) => {
+    const { mean, path, logLikelihoods, batchLogLikelihoods, steps, status } = fit;
+    return { mean, path, logLikelihoods, batchLogLikelihoods, steps, status };
+  };
+
+  it('gives bit for bit the full-batch fit of number[][] from a float64 DenseRows, of the rounded rows from float32 data and a tensor', () => {
+    for (const options of [
+      { learningRate: 1e-4, maxSteps: 60 },
+      { optimizer: 'adam' as OptimizerName, learningRate: 0.05, maxSteps: 60 },
+      { optimizer: 'nesterov' as OptimizerName, objective: 'mean' as const, learningRate: 0.3, maxSteps: 60, init: [-3, 4] },
+      { direction: 'descent' as const, maxSteps: 20 },
+    ]) {
+      const fit = assertSameInEveryForm(rows, (data) => fields(fitGaussianMean(data, covariance, options)));
+      assert.equal(fit.path.length, fit.steps + 1);
+    }
+  });
+
+  it('draws the same mini-batches and gives bit for bit the same mini-batch fit from every data form', () => {
+    for (const options of [
+      { batchSize: 20, seed: 3, learningRate: 1e-2, maxSteps: 50 },
+      {
+        batchSize: 7,
+        seed: 1,
+        objective: 'mean' as const,
+        optimizer: 'rmsprop' as OptimizerName,
+        learningRate: 0.1,
+        maxSteps: 50,
+      },
+    ]) {
+      const fit = assertSameInEveryForm(rows, (data) => fields(fitGaussianMean(data, covariance, options)));
+      assert.equal(fit.batchLogLikelihoods.length, 50);
+    }
+  });
+
+  it("reports the same status from every form: 'converged', 'max-steps' and 'diverged'", () => {
+    const { stable } = learningRateBound(rows.length, covariance);
+    const statuses = [
+      // stable / 2 contracts by |1 - 1| = 0 per step, stable / 8 by 0.75 (learningRateBound: stable = 2 / curvature).
+      { learningRate: stable / 2, maxSteps: 2000 },
+      { learningRate: stable / 8, maxSteps: 3 },
+      { learningRate: stable * 3, maxSteps: 200 },
+    ].map((options) => assertSameInEveryForm(rows, (data) => fitGaussianMean(data, covariance, options).status));
+    assert.deepEqual(statuses, ['converged', 'max-steps', 'diverged']);
+  });
+
+  it('rejects bad dense data with messages naming the entry, and keeps a rejected tensor alive', () => {
+    const fn = 'fitGaussianMean';
+    assert.throws(
+      () =>
+        fitGaussianMean(toDenseRows([[1, 4e38]]), [
+          [1, 0],
+          [0, 1],
+        ]),
+      {
+        name: 'RangeError',
+        message: `${fn} requires rows.data[1] (row 0, column 1) to be within float32's range (|x| <= 3.4028234663852886e+38), got 4e+38`,
+      },
+    );
+    assert.throws(
+      () =>
+        fitGaussianMean({ data: new Float32Array([1, NaN]), rows: 1, cols: 2 }, [
+          [1, 0],
+          [0, 1],
+        ]),
+      {
+        name: 'RangeError',
+        message: `${fn} requires rows.data[1] (row 0, column 1) to be a finite number, got NaN`,
+      },
+    );
+    assert.throws(() => fitGaussianMean({ data: new Float64Array(6), rows: 2, cols: 3 }, covariance), {
+      name: 'RangeError',
+      message: `${fn} requires covariance to be 3x3, got 2 rows`,
+    });
+    const before = tf.memory().numTensors;
+    const integers = tf.tensor2d([[1, 2]], [1, 2], 'int32');
+    assert.throws(() => fitGaussianMean(integers, covariance), {
+      name: 'TypeError',
+      message: `${fn} requires rows to be a float32 tensor, got dtype int32`,
+    });
+    assert.equal(integers.isDisposed, false);
+    integers.dispose();
+    const disposed = tf.tensor2d([[1, 2]]);
+    disposed.dispose();
+    assert.throws(() => fitGaussianMean(disposed, covariance), {
+      name: 'TypeError',
+      message: `${fn} requires rows to be a live tensor, got a disposed one`,
+    });
+    assert.equal(tf.memory().numTensors, before);
+  });
+
+  it("frees everything but the caller's tensor when onProgress throws", () => {
+    const tensor = tf.tensor2d(rows);
+    const before = tf.memory().numTensors;
+    const onProgress = (step: number) => {
+      if (step === 5) throw new Error('stop');
+    };
+    assert.throws(() => fitGaussianMean(tensor, covariance, { onProgress }), { message: 'stop' });
+    assert.equal(tf.memory().numTensors, before);
+    assert.equal(tensor.isDisposed, false);
+    tensor.dispose();
   });
 });
