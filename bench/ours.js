@@ -12,7 +12,7 @@
  * the dense form in memory (a Float32Array view of the file's bytes, no copy).
  *
  *   node bench/ours.js data --n N --out FILE
- *   node bench/ours.js setup --data FILE --n N --format dense|rows --repeats R [--noWarmup]
+ *   node bench/ours.js setup --data FILE --n N --format dense|rows --repeats R
  *     setup = fitGaussianMean(data, cov, { maxSteps: 1 }): checks, statistics, data upload and the
  *             first step, R runs after a warm-up (dense = the DenseRows itself; rows = number[][]
  *             built from it before timing); peakRss = this process's peak RSS (process of its own, so
@@ -68,8 +68,8 @@ function parseArgs(argv) {
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
-function timed(fn, repeats, warmup = true) {
-  if (warmup) fn();
+function timed(fn, repeats) {
+  fn(); // warm-up
   const times = [];
   for (let i = 0; i < repeats; i += 1) {
     const start = nowMs();
@@ -116,7 +116,7 @@ function setup(lab, args) {
     const fit = lab.fitGaussianMean(data, COVARIANCE, fitOptions(args.n, { maxSteps: 1 }));
     if (fit.steps !== 1 || !fit.mean.every(Number.isFinite)) throw new Error(`set-up fit ended '${fit.status}'`);
   };
-  return { setup: timed(once, args.repeats, !args.noWarmup), peakRss: peakRss() };
+  return { setup: timed(once, args.repeats), peakRss: peakRss() };
 }
 
 /** One fit with tolerance 0; returns the onProgress stamps and the fit. */
