@@ -133,7 +133,7 @@ function centredProductSums(values: Float64Array | Float32Array, d: number, scal
       const unscaled = scales[a] === 1 && scales[b] === 1;
       sums.push(
         unscaled
-          ? neumaierProducts(values, d, a, b, 1, 1, mean[a], mean[b])
+          ? neumaierProductsUnscaled(values, d, a, b, mean[a], mean[b])
           : neumaierProducts(values, d, a, b, scales[a], scales[b], mean[a], mean[b]),
       );
     }
@@ -156,6 +156,27 @@ function neumaierProducts(
   let compensation = 0;
   for (let k = 0; k < values.length; k += d) {
     const x = (values[k + a] / scaleA - meanA) * (values[k + b] / scaleB - meanB);
+    const t = sum + x;
+    if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
+    else compensation += x - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + compensation : sum;
+}
+
+/** `neumaierProducts` with both scales 1 (x / 1 is x, bit for bit), without the two divisions. */
+function neumaierProductsUnscaled(
+  values: Float64Array | Float32Array,
+  d: number,
+  a: number,
+  b: number,
+  meanA: number,
+  meanB: number,
+): number {
+  let sum = 0;
+  let compensation = 0;
+  for (let k = 0; k < values.length; k += d) {
+    const x = (values[k + a] - meanA) * (values[k + b] - meanB);
     const t = sum + x;
     if (Math.abs(sum) >= Math.abs(x)) compensation += sum - t + x;
     else compensation += x - t + sum;
