@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { gaussianMle } from '../../lib/estimators/gaussian';
 import { linearRegressionMle } from '../../lib/estimators/linear-regression';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
+import { toDenseRows } from '../../lib/data/dense-rows';
 import { exact, sum, toNumber, UNIT } from '../helpers/exact';
 
 // Property-based checks against exact rational references (BigInt on x * 2^1074). Inputs: up to
@@ -73,6 +74,19 @@ describe('multivariateGaussianMle (property)', () => {
           closeVariance(covariance[1][1], ref1.variance, s1) &&
           covariance[0][1] === covariance[1][0]
         );
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('multivariateGaussianMle on dense data (property, issue 12)', () => {
+  it('gives bit for bit the number[][] estimate from the same rows as a float64 DenseRows', () => {
+    fc.assert(
+      fc.property(sample, sample, (a, b) => {
+        const n = Math.min(a.length, b.length);
+        const rows = Array.from({ length: n }, (_, i) => [a[i], b[i]]);
+        assert.deepStrictEqual(multivariateGaussianMle(toDenseRows(rows)), multivariateGaussianMle(rows));
       }),
       RUNS,
     );

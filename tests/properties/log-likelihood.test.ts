@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
 import { logLikelihoodGrid } from '../../lib/likelihood/log-likelihood-grid';
+import { toDenseRows } from '../../lib/data/dense-rows';
 import { exact, sum, toNumber, UNIT } from '../helpers/exact';
 
 // Property-based checks of the log-likelihood against an exact rational reference (diagonal
@@ -58,6 +59,22 @@ describe('gaussianLogLikelihood (property)', () => {
             return Number.isFinite(grid.values[i][j]) && Math.abs(grid.values[i][j] - direct) <= 1e-9 * Math.abs(direct) + 1e-9;
           }),
         );
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('gaussianLogLikelihood on dense data (property, issue 12)', () => {
+  it('gives bit for bit the number[][] value from the same rows as a float64 DenseRows, normalized or not', () => {
+    fc.assert(
+      fc.property(rows, coordinate, coordinate, variance, variance, fc.boolean(), (data, m0, m1, v0, v1, normalized) => {
+        const covariance = [
+          [v0, 0.5 * Math.sqrt(v0 * v1)],
+          [0.5 * Math.sqrt(v0 * v1), v1],
+        ];
+        const value = gaussianLogLikelihood(data, [m0, m1], covariance, { normalized });
+        assert.ok(Object.is(gaussianLogLikelihood(toDenseRows(data), [m0, m1], covariance, { normalized }), value));
       }),
       RUNS,
     );
