@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { near } from '../helpers/near';
 import { multivariateGaussianMle } from '../../lib/estimators/multivariate-gaussian';
 import reference from '../fixtures/reference.json';
+import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
+import { assertSameInEveryForm } from '../helpers/data-forms';
 
 describe('multivariateGaussianMle', () => {
   it('recovers the mean and divide-by-n covariance of the corners of a square', () => {
@@ -66,6 +68,30 @@ describe('multivariateGaussianMle', () => {
         name: 'RangeError',
         message: `${fn} requires rows[1][1] to be a finite number, got NaN`,
       },
+    );
+  });
+});
+
+describe('multivariateGaussianMle on dense data (issue 12)', () => {
+  it('gives bit for bit the number[][] estimate from a float64 DenseRows, and the float32-rounded rows from float32 data and a tensor', () => {
+    const cov3 = [
+      [2, 0.5, 0],
+      [0.5, 1, 0.2],
+      [0, 0.2, 3],
+    ];
+    const estimate = assertSameInEveryForm(sampleMultivariateNormal(400, [1, -1, 1e3], cov3, { seed: 2 }), (data) =>
+      multivariateGaussianMle(data),
+    );
+    assert.equal(estimate.covariance.length, 3);
+    // Columns near overflow and underflow are scaled the same way in every form.
+    const extreme = [
+      [1e300, 2, 1e-200],
+      [3e300, -1, -3e-200],
+      [2e300, 5, 2e-200],
+    ];
+    assert.deepStrictEqual(
+      multivariateGaussianMle({ data: Float64Array.from(extreme.flat()), rows: 3, cols: 3 }),
+      multivariateGaussianMle(extreme),
     );
   });
 });

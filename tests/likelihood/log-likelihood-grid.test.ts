@@ -4,6 +4,7 @@ import { logLikelihoodGrid } from '../../lib/likelihood/log-likelihood-grid';
 import { gaussianLogLikelihood } from '../../lib/likelihood/gaussian-log-likelihood';
 import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
 import reference from '../fixtures/reference.json';
+import { assertSameInEveryForm } from '../helpers/data-forms';
 
 const ref = reference.logLikelihoodGrid;
 
@@ -87,5 +88,31 @@ describe('logLikelihoodGrid', () => {
       name: 'RangeError',
       message: `${fn} requires options.yRange[1] to be a finite number, got NaN`,
     });
+  });
+});
+
+describe('logLikelihoodGrid on dense data (issue 12)', () => {
+  it('gives bit for bit the number[][] grid from a float64 DenseRows, and the float32-rounded rows from float32 data and a tensor', () => {
+    const covariance = [
+      [5, 1],
+      [1, 2],
+    ];
+    const rows = sampleMultivariateNormal(300, [1, 1], covariance, { seed: 11 });
+    assertSameInEveryForm(rows, (data) => logLikelihoodGrid(data, covariance, { steps: 9 }));
+    assertSameInEveryForm(rows, (data) => logLikelihoodGrid(data, covariance, { steps: 4, normalized: true, xRange: [0, 2] }));
+  });
+
+  it('requires 2-D data in every form', () => {
+    assert.throws(
+      () =>
+        logLikelihoodGrid({ data: new Float32Array(3), rows: 1, cols: 3 }, [
+          [1, 0],
+          [0, 1],
+        ]),
+      {
+        name: 'RangeError',
+        message: 'logLikelihoodGrid requires rows to have rows of length 2, got 3',
+      },
+    );
   });
 });
