@@ -1,4 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { readRows } from '../data/dense-rows';
+import type { DataRows, RowMatrix } from '../data/dense-rows';
 import { frame } from './theme';
 import { formatNumber } from './format-number';
 import { roundSignificant } from './round';
@@ -54,18 +56,25 @@ const OPTION_KEYS = [...FRAME_KEYS, 'maxPoints', 'xTitle', 'yTitle', 'pointSize'
  * Hovering a point shows its coordinates. Compose with {@link lineOverlay} via {@link layer} to
  * draw a fitted line over the data.
  *
- * @param rows - points as `[x, y]` pairs
+ * @param rows - points as `[x, y]` pairs, or the same as a `DenseRows` with 2 columns or a float32
+ *   `tf.Tensor2D` [n, 2] (read once, never disposed): a large sample is thinned without making
+ *   n small arrays, only the drawn points are read
  * @param options - see {@link ScatterOptions}
  * @returns a Vega-Lite point-mark spec
- * @throws {TypeError} when rows is not an array or a row is not a pair of finite numbers
- * @throws {RangeError} when rows is empty, maxPoints is not a positive integer, pointSize or a
+ * @throws {TypeError} when rows is none of the three forms, or a row is not a pair of finite numbers
+ *   (for a DenseRows or a tensor, the messages of `readRows`: a wrong data type, a disposed or
+ *   non-float32 tensor)
+ * @throws {RangeError} when rows is empty (or a DenseRows or tensor is not n x 2 or holds a
+ *   non-finite entry), maxPoints is not a positive integer, pointSize or a
  *   size is not a positive finite number, or opacity is outside [0, 1]
  * @example
  * const spec = scatter([[0, 1], [1, 3], [2, 5]], { xTitle: 'x', yTitle: 'y' });
  * spec.data; // => { values: [{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }] }
  */
-export function scatter(rows: number[][], options: ScatterOptions = {}): TopLevelSpec {
-  requireNonEmptyArray('scatter', 'rows', rows);
+export function scatter(rows: DataRows, options: ScatterOptions = {}): TopLevelSpec {
+  // Arrays of rows keep their own checks and messages; the other forms are read and checked once.
+  const matrix: RowMatrix | null = Array.isArray(rows) ? null : readRows('scatter', 'rows', rows, 2);
+  if (matrix === null) requireNonEmptyArray('scatter', 'rows', rows);
   const o = { ...DEFAULTS, ...options };
   requireFrameOptions('scatter', options, OPTION_KEYS);
   requireIntegerAtLeast('scatter', 'maxPoints', o.maxPoints, 1);
@@ -74,15 +83,17 @@ export function scatter(rows: number[][], options: ScatterOptions = {}): TopLeve
   requireOptionalString('scatter', 'color', o.color);
   requireOptionalString('scatter', 'xTitle', o.xTitle);
   requireOptionalString('scatter', 'yTitle', o.yTitle);
-  rows.forEach((row, k) => {
+  const points = matrix === null ? (rows as number[][]) : null;
+  points?.forEach((row, k) => {
     if (!Array.isArray(row) || row.length !== 2 || !row.every((v) => typeof v === 'number' && Number.isFinite(v))) {
       throw new TypeError(`scatter requires rows[${k}] to be an [x, y] pair of finite numbers`);
     }
   });
-  const kept = stridedIndices(rows.length, o.maxPoints);
-  const values = kept.map((k) => ({ x: roundSignificant(rows[k][0]), y: roundSignificant(rows[k][1]) }));
-  const note =
-    kept.length < rows.length ? `showing ${kept.length} of ${rows.length} points (evenly strided subsample)` : undefined;
+  const n = matrix?.n ?? (points as number[][]).length;
+  const coordinate = (k: number, j: 0 | 1): number => (matrix !== null ? matrix.values[2 * k + j] : (points as number[][])[k][j]);
+  const kept = stridedIndices(n, o.maxPoints);
+  const values = kept.map((k) => ({ x: roundSignificant(coordinate(k, 0)), y: roundSignificant(coordinate(k, 1)) }));
+  const note = kept.length < n ? `showing ${kept.length} of ${n} points (evenly strided subsample)` : undefined;
   const title =
     o.title !== undefined
       ? { title: note !== undefined ? { text: o.title, subtitle: note } : o.title }
@@ -92,7 +103,7 @@ export function scatter(rows: number[][], options: ScatterOptions = {}): TopLeve
   const extent = (k: 0 | 1): string =>
     `from ${formatNumber(Math.min(...values.map((v) => (k === 0 ? v.x : v.y))))} to ${formatNumber(Math.max(...values.map((v) => (k === 0 ? v.x : v.y))))}`;
   const description =
-    `Scatter plot of ${kept.length === rows.length ? rows.length : `${kept.length} of ${rows.length}`} points, ` +
+    `Scatter plot of ${kept.length === n ? n : `${kept.length} of ${n}`} points, ` +
     `${o.xTitle} ${extent(0)} and ${o.yTitle} ${extent(1)}.`;
   return {
     ...frame({ ...o, title: undefined }, description, 'scatter'),

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import { scatter } from '../../lib/charts/scatter';
 import { renderSvg } from '../../lib/notebook/render-svg';
 import { compileWarnings } from './helpers';
+import { tf } from '../../lib/backend';
+import { toDenseRows } from '../../lib/data/dense-rows';
+import { sampleMultivariateNormal } from '../../lib/random/sample-multivariate-normal';
+import { float32Rows } from '../helpers/data-forms';
 
 const tenThousand = Array.from({ length: 10000 }, (_, k) => [Math.sin(k) * 3, Math.cos(k * 1.7) * 2]);
 
@@ -89,6 +93,51 @@ describe('scatter', () => {
     assert.throws(() => scatter([[1, 2]], { pointSize: 0 }), {
       name: 'RangeError',
       message: 'scatter requires pointSize to be a positive finite number, got 0',
+    });
+  });
+});
+
+describe('scatter on dense data (issue 12)', () => {
+  const rows = sampleMultivariateNormal(
+    5000,
+    [1, 1],
+    [
+      [5, 0],
+      [0, 5],
+    ],
+    { seed: 1 },
+  );
+
+  it('draws the same spec from a float64 DenseRows as from the rows, thinned the same way', () => {
+    const options = { maxPoints: 300, title: 'sample' };
+    const spec = scatter(toDenseRows(rows), options);
+    assert.deepStrictEqual(spec, scatter(rows, options));
+    assert.equal((spec.data as { values: unknown[] }).values.length, 300);
+  });
+
+  it('draws the float32-rounded points from float32 data and from a tensor, which it neither disposes nor leaks', () => {
+    const rounded = scatter(float32Rows(rows), { maxPoints: 100 });
+    assert.deepStrictEqual(scatter(toDenseRows(rows, { dtype: 'float32' }), { maxPoints: 100 }), rounded);
+    const tensor = tf.tensor2d(rows);
+    const before = tf.memory().numTensors;
+    assert.deepStrictEqual(scatter(tensor, { maxPoints: 100 }), rounded);
+    assert.equal(tf.memory().numTensors, before);
+    assert.equal(tensor.isDisposed, false);
+    tensor.dispose();
+  });
+
+  it('checks the dense forms with the messages of readRows', () => {
+    assert.throws(() => scatter({ data: new Float64Array(3), rows: 1, cols: 3 }), {
+      name: 'RangeError',
+      message: 'scatter requires rows to have rows of length 2, got 3',
+    });
+    assert.throws(() => scatter({ data: new Float64Array([1, NaN]), rows: 1, cols: 2 }), {
+      name: 'RangeError',
+      message: 'scatter requires rows.data[1] (row 0, column 1) to be a finite number, got NaN',
+    });
+    assert.throws(() => scatter('points' as never), {
+      name: 'TypeError',
+      message: "scatter requires rows to be an array of rows, a { data, rows, cols } object or a 2-D tensor, got 'points'",
     });
   });
 });
