@@ -32,13 +32,14 @@ function formatNumber(value) {
 }
 
 /**
- * A summary as `median (min–max)`.
- * @param {{ median: number, min: number, max: number } | undefined} summary
+ * A summary as `median (min–max)`; a single measurement (e.g. one process's peak RSS) as its value.
+ * @param {{ median: number, min: number, max: number, runs?: number } | undefined} summary
  * @param {(v: number) => string} [format]
  * @returns {string}
  */
 function formatSummary(summary, format = formatNumber) {
   if (summary === undefined) return '–';
+  if (summary.runs === 1) return format(summary.median);
   return `${format(summary.median)} (${format(summary.min)}–${format(summary.max)})`;
 }
 
