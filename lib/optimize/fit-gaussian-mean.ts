@@ -19,22 +19,11 @@ import { createUniformGenerator } from '../random/seeded-uniform';
 import { drawIndices } from '../random/sample-without-replacement';
 import { createAutodiffStep } from './gaussian-mean-autodiff-step';
 import { createUpdateRule } from './update-rule';
-import { OBJECTIVES } from './types';
+import { OBJECTIVES, OPTIMIZER_NAMES } from './types';
 import type { FitStatus, Objective, OptimizerName } from './types';
 
 export type { FitStatus, OptimizerName } from './types';
-
-/** All optimizer names, in the order the notebooks compare them. */
-export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
-  'gradient-ascent',
-  'momentum',
-  'nesterov',
-  'adagrad',
-  'adadelta',
-  'rmsprop',
-  'adam',
-  'adamax',
-];
+export { OPTIMIZER_NAMES } from './types';
 
 /** Options of `fitGaussianMean`. */
 export interface FitGaussianMeanOptions {

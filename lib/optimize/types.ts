@@ -12,5 +12,17 @@ export const OBJECTIVES: readonly Objective[] = ['sum', 'mean'];
 /** The TensorFlow.js optimizers the fits can use (see `FitGaussianMeanOptions.optimizer`). */
 export type OptimizerName = 'gradient-ascent' | 'momentum' | 'nesterov' | 'adagrad' | 'adadelta' | 'rmsprop' | 'adam' | 'adamax';
 
+/** All optimizer names, in the order the notebooks compare them. */
+export const OPTIMIZER_NAMES: readonly OptimizerName[] = [
+  'gradient-ascent',
+  'momentum',
+  'nesterov',
+  'adagrad',
+  'adadelta',
+  'rmsprop',
+  'adam',
+  'adamax',
+];
+
 /** Why a fit stopped. */
 export type FitStatus = 'converged' | 'max-steps' | 'diverged';

@@ -11,6 +11,7 @@
  * so the paths agree to float32 precision, not bit for bit.
  */
 import { assertOneOf, assertPositive, describeValue } from '../guards';
+import { OPTIMIZER_NAMES } from './types';
 import type { OptimizerName } from './types';
 
 /**
@@ -35,7 +36,7 @@ const TFJS_EPSILON = 1e-7;
 /** A rule without the argument checks, with its state made lazily from the first value's length. */
 type RawRule = (value: number[], gradient: number[]) => number[];
 
-/** Makes each optimizer's raw rule, in the order of `OPTIMIZER_NAMES`; typed so that no name can be missing. */
+/** Makes each optimizer's raw rule; typed so that no name of `OptimizerName` can be missing. */
 const RULE_FACTORIES: { readonly [name in OptimizerName]: (learningRate: number) => RawRule } = {
   'gradient-ascent': sgdRule,
   momentum: (learningRate) => momentumRule(learningRate, 0.9, false),
@@ -47,12 +48,6 @@ const RULE_FACTORIES: { readonly [name in OptimizerName]: (learningRate: number)
   adamax: (learningRate) => adamaxRule(learningRate, 0.9, 0.999, TFJS_EPSILON, 0),
 };
 
-/**
- * The names this file knows, for the guard. `OPTIMIZER_NAMES` itself lives in
- * fit-gaussian-mean.ts, which imports this file for its sufficient-statistics step: importing it
- * back would make a cycle (types.ts holds the type only).
- */
-const NAMES = Object.keys(RULE_FACTORIES) as OptimizerName[];
 
 /**
  * Creates the plain-float64 update rule of one of `fitGaussianMean`'s optimizers, mirroring
@@ -108,7 +103,7 @@ const NAMES = Object.keys(RULE_FACTORIES) as OptimizerName[];
  * step([-0.1, 0.2], [1, -2]); // => [-0.29, 0.58]   (a = 0.9 g + g = 1.9 g; up to float64 rounding)
  */
 export function createUpdateRule(optimizer: OptimizerName, learningRate: number): UpdateRule {
-  assertOneOf('createUpdateRule', 'optimizer', optimizer, NAMES);
+  assertOneOf('createUpdateRule', 'optimizer', optimizer, OPTIMIZER_NAMES);
   assertPositive('createUpdateRule', 'learningRate', learningRate);
   const raw = RULE_FACTORIES[optimizer](learningRate);
   let length = -1;
