@@ -48,7 +48,6 @@ const RULE_FACTORIES: { readonly [name in OptimizerName]: (learningRate: number)
   adamax: (learningRate) => adamaxRule(learningRate, 0.9, 0.999, TFJS_EPSILON, 0),
 };
 
-
 /**
  * Creates the plain-float64 update rule of one of `fitGaussianMean`'s optimizers, mirroring
  * TensorFlow.js 4.22 (`makeOptimizer`'s choices and tfjs defaults). With value x, gradient g of
