@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { renderAsync } from '@resvg/resvg-js';
+import type * as Resvg from '@resvg/resvg-js';
 
 /** Options for {@link renderPng}. */
 export interface RenderPngOptions {
@@ -28,7 +28,8 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique
  * that lacks one as soon as it draws it, which marks a notebook changed merely by opening it.
  * Shipping the PNG in the bundle stops that, and gives exporters a raster image.
  *
- * Deterministic: the same SVG and scale always give the same bytes.
+ * Deterministic: the same SVG and scale always give the same bytes. resvg is loaded on the first
+ * call, so importing the library does not load it.
  *
  * @param svg - SVG markup
  * @param options - see {@link RenderPngOptions}
@@ -47,6 +48,9 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0.1 || scale > 8) {
     throw new RangeError(`renderPng requires scale to be a number from 0.1 to 8, got ${String(scale)}`);
   }
+  // Loaded on the first PNG, not when the library is imported (a native addon: no cost until a chart is drawn).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderAsync } = require('@resvg/resvg-js') as typeof Resvg;
   const image = await renderAsync(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: {

@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { renderSvg } from '../../lib/notebook/render-svg';
 import { layer } from '../../lib/charts/layer';
 import { heatmap } from '../../lib/charts/heatmap';
@@ -58,5 +60,23 @@ describe('compactSvg', () => {
       name: 'RangeError',
       message: 'compactSvg requires decimals to be an integer from 0 to 6, got 7',
     });
+  });
+});
+
+describe('loading the renderers', () => {
+  it('loads vega, vega-lite and resvg on the first chart, not when the library is imported', () => {
+    const index = path.join(__dirname, '..', '..', 'lib', 'index.js');
+    const probe =
+      `const lab = require(${JSON.stringify(index)});\n` +
+      'const loaded = () => Object.keys(require.cache).filter((f) => /node_modules[\\\\/](vega|vega-lite|@resvg[\\\\/]resvg-js)[\\\\/]/.test(f)).length;\n' +
+      'const before = loaded();\n' +
+      "lab.renderSvg({ mark: 'point', data: { values: [{ a: 1 }] } })\n" +
+      '  .then((svg) => lab.renderPng(svg))\n' +
+      '  .then(() => process.stdout.write(JSON.stringify({ before, after: loaded() })));\n';
+    const child = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    assert.equal(child.status, 0, child.stderr);
+    const { before, after } = JSON.parse(child.stdout) as { before: number; after: number };
+    assert.equal(before, 0);
+    assert.ok(after > 0, `after the first render ${after} renderer modules are loaded`);
   });
 });
