@@ -115,9 +115,19 @@ export function readRows(fn: string, arg: string, value: unknown, dimension?: nu
   if (typeof value === 'object' && value !== null && 'data' in value) {
     return readDense(fn, arg, value as Record<string, unknown>, dimension);
   }
+  const hint = ArrayBuffer.isView(value) ? ' (a typed array alone has no shape: pass { data, rows, cols })' : '';
   throw new TypeError(
-    `${fn} requires ${arg} to be an array of rows, a { data, rows, cols } object or a 2-D tensor, got ${describeValue(value)}`,
+    `${fn} requires ${arg} to be an array of rows, a { data, rows, cols } object or a 2-D tensor, got ${describeData(value)}${hint}`,
   );
+}
+
+/** `describeValue`, naming typed arrays (which it would call 'object'). */
+function describeData(value: unknown): string {
+  if (ArrayBuffer.isView(value) && 'length' in value) {
+    const name = value.constructor.name;
+    return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name} of length ${(value as unknown as ArrayLike<number>).length}`;
+  }
+  return describeValue(value);
 }
 
 /**
@@ -150,8 +160,9 @@ function where(matrix: RowMatrix, arg: string, k: number, d: number): string {
 function readDense(fn: string, arg: string, value: Record<string, unknown>, dimension?: number): RowMatrix {
   const { data, rows, cols } = value;
   if (!(data instanceof Float64Array) && !(data instanceof Float32Array)) {
-    throw new TypeError(`${fn} requires ${arg}.data to be a Float64Array or Float32Array, got ${describeValue(data)}`);
+    throw new TypeError(`${fn} requires ${arg}.data to be a Float64Array or Float32Array, got ${describeData(data)}`);
   }
+  if (rows === 0) throw new RangeError(`${fn} requires at least one data point`);
   assertInteger(fn, `${arg}.rows`, rows);
   assertInteger(fn, `${arg}.cols`, cols);
   if (data.length !== rows * cols) {

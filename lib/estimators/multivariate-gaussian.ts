@@ -19,24 +19,19 @@ export interface MultivariateGaussianEstimate {
  * the tests of `fitGaussianMean` compare against it. Columns are centred first (two-pass) for
  * accuracy.
  *
- * @param rows the observations, one row per point, all rows of the same length d >= 1; any
+ * @param rows the observations, one row per point, d >= 1 columns: an array of rows, a `DenseRows`
+ *   `{ data, rows, cols }` or a float32 `tf.Tensor2D` [n, d] (see `DataRows`); any
  *   finite float64 (columns near 1e308 or 1e-160 are scaled by a power of two first)
  * @returns `{ mean, covariance }` with `mean` of length d and `covariance` d x d
- * @throws {TypeError} when `rows` is not an array of arrays of numbers
- * @throws {RangeError} when `rows` is empty, a row is empty, the rows are ragged, or an entry is not finite
+ * @throws {TypeError} when `rows` is none of the three forms, or a part has the wrong type
+ * @throws {RangeError} when `rows` is empty, a row is empty, the rows are ragged, a DenseRows'
+ *   length is not rows x cols, or an entry is not finite
  * @example
  * multivariateGaussianMle([[0, 0], [2, 0], [0, 2], [2, 2]]);
  * // => { mean: [1, 1], covariance: [[1, 0], [0, 1]] }
  */
 export function multivariateGaussianMle(rows: DataRows): MultivariateGaussianEstimate {
   return momentsOfRows(readRows('multivariateGaussianMle', 'rows', rows));
-}
-
-/** Sample mean and MLE covariance of validated rows (internal; shared by other modules). */
-export function meanAndCovariance(rows: number[][], d: number): MultivariateGaussianEstimate {
-  const values = new Float64Array(rows.length * d);
-  for (let i = 0; i < rows.length; i++) for (let j = 0; j < d; j++) values[i * d + j] = rows[i][j];
-  return momentsOfRows({ values, n: rows.length, d, tensor: null, rows });
 }
 
 /**

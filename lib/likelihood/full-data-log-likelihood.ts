@@ -1,5 +1,5 @@
 import type { RowMatrix } from '../data/dense-rows';
-import { meanAndCovariance, momentsOfRows } from '../estimators/multivariate-gaussian';
+import { momentsOfRows } from '../estimators/multivariate-gaussian';
 
 /** The full-data log-likelihood as a function of the mean, from sufficient statistics (internal). */
 export interface FullDataLogLikelihood {
@@ -17,16 +17,15 @@ export interface FullDataLogLikelihood {
  * keeps it accurate (the expanded sum of x x^T cancels badly). Used by `logLikelihoodGrid` and
  * `fitGaussianMean`; no validation (rows validated, `precision` = Sigma^-1 of width d).
  *
- * @param rows the data: n rows of length d, or a validated matrix (see `readRows`)
+ * @param rows the data as a validated matrix (see `readRows`), n rows of width d
  * @param precision P = Sigma^-1, d x d, exactly symmetric
  * @returns `{ sampleMean, at }`
  * @example
- * fullDataLogLikelihood([[1, 1], [3, 1]], [[1, 0], [0, 1]]).at([2, 1]); // => -1
+ * fullDataLogLikelihood(readRows('f', 'rows', [[1, 1], [3, 1]]), [[1, 0], [0, 1]]).at([2, 1]); // => -1
  */
-export function fullDataLogLikelihood(rows: number[][] | RowMatrix, precision: number[][]): FullDataLogLikelihood {
-  const d = precision.length;
-  const n = Array.isArray(rows) ? rows.length : rows.n;
-  const { mean, covariance } = Array.isArray(rows) ? meanAndCovariance(rows, d) : momentsOfRows(rows);
+export function fullDataLogLikelihood(rows: RowMatrix, precision: number[][]): FullDataLogLikelihood {
+  const { n, d } = rows;
+  const { mean, covariance } = momentsOfRows(rows);
   // sum_i (x_i - x-bar)^T P (x_i - x-bar) = n tr(P S).
   let within = 0;
   for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) within += precision[a][b] * covariance[b][a];

@@ -117,6 +117,10 @@ describe('readRows', () => {
         message: `${fn} requires rows to be an array of rows, a { data, rows, cols } object or a 2-D tensor, got ${got}`,
       });
     }
+    assert.throws(() => readRows(fn, 'rows', new Float64Array(4)), {
+      name: 'TypeError',
+      message: `${fn} requires rows to be an array of rows, a { data, rows, cols } object or a 2-D tensor, got a Float64Array of length 4 (a typed array alone has no shape: pass { data, rows, cols })`,
+    });
   });
 
   it('keeps the messages of assertRows for arrays of rows', () => {
@@ -143,7 +147,7 @@ describe('readRows', () => {
     });
     assert.throws(() => readRows(fn, 'x', { data: new Int32Array(4), rows: 2, cols: 2 }), {
       name: 'TypeError',
-      message: `${fn} requires x.data to be a Float64Array or Float32Array, got object`,
+      message: `${fn} requires x.data to be a Float64Array or Float32Array, got an Int32Array of length 4`,
     });
     assert.throws(() => readRows(fn, 'x', { data, rows: 1.5, cols: 2 }), {
       name: 'RangeError',
@@ -169,10 +173,10 @@ describe('readRows', () => {
       name: 'RangeError',
       message: `${fn} requires x.data[1] (row 0, column 1) to be a finite number, got -Infinity`,
     });
-    // Empty: zero rows (or columns) is not a positive integer.
+    // Empty: zero rows is no data (the message of the other forms); zero columns is not a positive integer.
     assert.throws(() => readRows(fn, 'x', { data: new Float64Array(0), rows: 0, cols: 2 }), {
       name: 'RangeError',
-      message: `${fn} requires x.rows to be a positive integer, got 0`,
+      message: `${fn} requires at least one data point`,
     });
   });
 
