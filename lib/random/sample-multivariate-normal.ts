@@ -136,7 +136,7 @@ function sampleDense(
       for (let j = 0; j <= i; j++) value += lower[i][j] * z[j];
       if (dtype === 'float32' && Math.abs(value) > FLOAT32_MAX) {
         throw new RangeError(
-          `${fn} requires the draws to be within float32's range for dtype 'float32', got ${value} at row ${r}`,
+          `${fn} requires the draws to be within float32's range (|x| <= ${FLOAT32_MAX}) for dtype 'float32', got ${value} at row ${r}`,
         );
       }
       data[r * d + i] = value;

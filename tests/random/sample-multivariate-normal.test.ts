@@ -226,7 +226,7 @@ describe("sampleMultivariateNormal with format 'dense' (issue 12)", () => {
     );
     assert.throws(() => sampleMultivariateNormal(2, [1e39], [[1]], { format: 'dense', dtype: 'float32' }), {
       name: 'RangeError',
-      message: `${fn} requires the draws to be within float32's range for dtype 'float32', got 1e+39 at row 0`,
+      message: `${fn} requires the draws to be within float32's range (|x| <= 3.4028234663852886e+38) for dtype 'float32', got 1e+39 at row 0`,
     });
   });
 });
