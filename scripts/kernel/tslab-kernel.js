@@ -2,7 +2,8 @@
 /*
  * The project's tslab kernel: tslab 1.0.22 from this project's node_modules, with the protocol
  * fixes of ./protocol.js (error messages with ename/evalue/traceback, stop_on_error honoured,
- * kernel_info status) and student-first tracebacks (./traceback.js).
+ * kernel_info status), student-first tracebacks (./traceback.js) and a cheaper per-cell compile
+ * (./compile-speed.js).
  *
  *   node scripts/kernel/tslab-kernel.js kernel --config-path FILE [--js]   start a kernel (Jupyter does)
  *   node scripts/kernel/tslab-kernel.js --check                            verify the pinned tslab internals
@@ -15,6 +16,7 @@
 'use strict';
 const path = require('path');
 const { install, verifyTslab, TSLAB_VERSION } = require('./protocol');
+const { installCompileSpeed } = require('./compile-speed');
 
 const tslabDir = path.dirname(require.resolve('tslab/package.json', { paths: [path.resolve(__dirname, '..', '..')] }));
 
@@ -36,6 +38,9 @@ function main(argv) {
     return 2;
   }
   install(tslabDir);
+  // Cheaper per-cell compile, same checks and output (./compile-speed.js); unpatched if TypeScript differs.
+  const compileNote = installCompileSpeed(tslabDir);
+  if (compileNote !== null) console.error(compileNote);
   // Frames of the student's cell sit below the library's; V8 keeps only 10 by default.
   Error.stackTraceLimit = 50;
   const { startKernel } = require(path.join(tslabDir, 'dist', 'main.js'));
