@@ -13,6 +13,14 @@ import type { OptimizerName } from './types';
  */
 const BLOCK_ENTRIES = 2 ** 21;
 
+/**
+ * Data of at most this many entries (n d) keep the starter code's layout, a point per row: there
+ * the fixed cost per op dominates and both layouts cost about the same, and this one runs the same
+ * float32 operations as a hand-written loop over `L(X, mu, Sigma)`, so the notebooks can check the
+ * library against their own loops bit for bit.
+ */
+const ROW_LAYOUT_ENTRIES = 2 ** 17;
+
 /** Settings of the autodiff step (internal; validated by `fitGaussianMean`). */
 export interface AutodiffStepSettings {
   /** The optimizer's update rule and its learning rate. */
@@ -24,6 +32,8 @@ export interface AutodiffStepSettings {
   factor: number;
   /** Float32 entries per uploaded block (tests set it small to exercise several blocks). Default 2^21. */
   blockEntries?: number;
+  /** Largest n d kept in the row layout (tests set it to compare the layouts). Default 2^17. */
+  rowLayoutEntries?: number;
 }
 
 /** The autodiff step of a fit: call `step` once per step, `dispose` once at the end (internal). */
@@ -33,19 +43,32 @@ export interface AutodiffStep {
    * 0..d-1) and the cost the optimizer saw at the old mean (entry d), as float32.
    */
   step: (indices: number[] | null) => Float32Array;
-  /** Frees every tensor of the step (the data blocks, P, the factor, mu, the optimizer's state). */
+  /** Frees every tensor of the step (the data, P, mu, the optimizer's state). */
   dispose: () => void;
 }
 
+/** How the data sit in tensors: the variable, the batches of a step and a batch's cost (internal). */
+interface Layout {
+  mu: Variable;
+  /** The tensors a step differentiates over (one, or several blocks); made inside the step's tidy. */
+  batches: (indices: number[] | null) => Tensor2D[];
+  /** c x sum over the batch of (x - mu)^T P (x - mu). */
+  cost: (batch: Tensor2D) => Scalar;
+}
+
 /**
- * The tensor side of `fitGaussianMean`'s autodiff path: the data uploaded once, transposed into
- * blocks of d x m columns (a point per column, m <= 2^21 / d), and a step that minimises
- * sum(((c P)^T D) * D) with D = block - mu, mu a d x 1 variable, by `optimizer.minimize`
- * (TensorFlow.js autodiff); with several blocks, `tf.variableGrads` block by block and one
- * `optimizer.applyGradients` with the summed gradient. Four ops forward per block; the point-per-
- * column layout makes the broadcast of mu run along the long axis, three times faster than
- * X - mu on n x d rows in TensorFlow's kernels. Each step uploads nothing but a mini-batch's
- * indices and reads back d + 1 numbers.
+ * The tensor side of `fitGaussianMean`'s autodiff path: the data uploaded once and a step that
+ * minimises c x sum_i (x_i - mu)^T P (x_i - mu) by `optimizer.minimize` (TensorFlow.js autodiff),
+ * reading back d + 1 numbers and uploading nothing per step but a mini-batch's indices.
+ *
+ * Up to 2^17 entries the data keep the starter code's layout and formula, a point per row:
+ * c x sum(((X - mu) P) * (X - mu)), the same float32 operations as a loop written by hand. Larger
+ * data go into d x m blocks, a point per column, of at most 2^21 entries each: the broadcast of mu
+ * then runs along the long axis (three times faster in TensorFlow's kernels than X - mu on n x 2
+ * rows) and every temporary stays below glibc's mmap threshold; c P is one float32 matrix (three
+ * ops fewer), and several blocks are differentiated one by one (`tf.variableGrads`, so memory stays
+ * at one block's tape) with one `optimizer.applyGradients` of the summed gradient. The two layouts
+ * agree to float32 rounding.
  *
  * @param matrix the validated data (float32's range checked by the caller)
  * @param precision P = Sigma^-1, d x d (float64; rounded to float32 once)
@@ -56,41 +79,29 @@ export interface AutodiffStep {
  * try { autodiff.step(null); } finally { autodiff.dispose(); }
  */
 export function createAutodiffStep(matrix: RowMatrix, precision: number[][], settings: AutodiffStepSettings): AutodiffStep {
-  const { d } = matrix;
-  const blockRows = Math.max(1, Math.floor((settings.blockEntries ?? BLOCK_ENTRIES) / d));
-  const owned: { dispose: () => void }[] = [];
+  const { n, d } = matrix;
+  const owned: Tensor[] = [];
   let optimizer: Optimizer | null = null;
   try {
-    const blocks = uploadColumnBlocks(matrix, blockRows);
-    owned.push(...blocks);
-    // c P as one float32 matrix: the cost c x (x - mu)^T P (x - mu) then needs no multiply of its own
-    // (three ops fewer per step, forward and backward).
-    const scaledPrecision: Tensor2D = tf.tensor2d(
-      precision.map((row) => row.map((p) => settings.factor * p)),
-      [d, d],
-      'float32',
-    );
-    owned.push(scaledPrecision);
-    const mu: Variable = tf.tidy(() => tf.variable(tf.tensor2d(settings.init, [d, 1], 'float32'), true));
-    owned.push(mu);
+    const layout =
+      n * d <= (settings.rowLayoutEntries ?? ROW_LAYOUT_ENTRIES)
+        ? rowLayout(matrix, precision, settings, owned)
+        : columnBlockLayout(matrix, precision, settings, owned);
+    const { mu } = layout;
     optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
     const active = optimizer;
-    const blockCost = (block: Tensor2D): Scalar => {
-      const deviation = tf.sub(block, mu);
-      return tf.sum(tf.mul(tf.matMul(scaledPrecision, deviation, true, false), deviation)) as Scalar;
-    };
     return {
       step: (indices) => {
         const seen = tf.tidy(() => {
-          const batch = indices === null ? blocks : [gatherColumns(blocks, blockRows, indices)];
-          if (batch.length === 1) return active.minimize(() => blockCost(batch[0]), true, [mu]) as Scalar;
+          const batch = layout.batches(indices);
+          if (batch.length === 1) return active.minimize(() => layout.cost(batch[0]), true, [mu]) as Scalar;
           // Block by block: each block's tape (its forward temporaries) is freed before the next
           // one is taped, so memory stays at one block's worth; the gradient of the sum is the sum
           // of the blocks' gradients.
           let total: Scalar | null = null;
           let gradient: Tensor | null = null;
           for (const block of batch) {
-            const { value, grads } = tf.variableGrads(() => blockCost(block), [mu]);
+            const { value, grads } = tf.variableGrads(() => layout.cost(block), [mu]);
             total = total === null ? value : (tf.add(total, value) as Scalar);
             gradient = gradient === null ? grads[mu.name] : tf.add(gradient, grads[mu.name]);
           }
@@ -116,6 +127,51 @@ export function createAutodiffStep(matrix: RowMatrix, precision: number[][], set
     for (const tensor of owned) tensor.dispose();
     throw error;
   }
+}
+
+/** The starter code's layout: X as n x d rows, mu of shape [d], c applied to the sum at the end; tensors go to `owned`. */
+function rowLayout(matrix: RowMatrix, precision: number[][], settings: AutodiffStepSettings, owned: Tensor[]): Layout {
+  const { values, n, d } = matrix;
+  const data = tf.tensor2d(values instanceof Float32Array ? values : Float32Array.from(values), [n, d], 'float32');
+  owned.push(data);
+  const precisionTensor = tf.tensor2d(precision, [d, d], 'float32');
+  owned.push(precisionTensor);
+  const factor = tf.scalar(settings.factor, 'float32');
+  owned.push(factor);
+  const mu: Variable = tf.tidy(() => tf.variable(tf.tensor1d(settings.init, 'float32'), true, undefined, 'float32'));
+  owned.push(mu);
+  return {
+    mu,
+    batches: (indices) => [indices === null ? data : tf.gather(data, tf.tensor1d(indices, 'int32'))],
+    cost: (batch) => {
+      const deviation = tf.sub(batch, mu);
+      return tf.mul(tf.sum(tf.mul(tf.matMul(deviation, precisionTensor), deviation)), factor) as Scalar;
+    },
+  };
+}
+
+/** Blocks of d x m columns, a point per column, with c P as one matrix (see `createAutodiffStep`); tensors go to `owned`. */
+function columnBlockLayout(matrix: RowMatrix, precision: number[][], settings: AutodiffStepSettings, owned: Tensor[]): Layout {
+  const { d } = matrix;
+  const blockRows = Math.max(1, Math.floor((settings.blockEntries ?? BLOCK_ENTRIES) / d));
+  const blocks = uploadColumnBlocks(matrix, blockRows);
+  owned.push(...blocks);
+  const scaledPrecision: Tensor2D = tf.tensor2d(
+    precision.map((row) => row.map((p) => settings.factor * p)),
+    [d, d],
+    'float32',
+  );
+  owned.push(scaledPrecision);
+  const mu: Variable = tf.tidy(() => tf.variable(tf.tensor2d(settings.init, [d, 1], 'float32'), true));
+  owned.push(mu);
+  return {
+    mu,
+    batches: (indices) => (indices === null ? blocks : [gatherColumns(blocks, blockRows, indices)]),
+    cost: (block) => {
+      const deviation = tf.sub(block, mu);
+      return tf.sum(tf.mul(tf.matMul(scaledPrecision, deviation, true, false), deviation)) as Scalar;
+    },
+  };
 }
 
 /** The data as d x m float32 blocks, a point per column, rounded to float32 once (internal). */

@@ -50,12 +50,41 @@ describe('createAutodiffStep', () => {
     assert.ok(Math.abs(first[2] - 0.5 * quadratic) <= 1e-5 * quadratic, `cost ${first[2]} vs ${0.5 * quadratic}`);
   });
 
-  it('gives the same steps with the data in several blocks as in one (to float32 rounding)', () => {
+  it('runs small data as the starter code wrote L: the same float32 operations as a hand-written loop', () => {
+    // The loop of notebook 02: L = -1/2 sum(((X - mu) P) * (X - mu)), mu += lr dL/dmu by tf.grad.
+    const X = tf.tensor2d(rows);
+    const P = tf.tensor2d(precision);
+    const mu = tf.variable(tf.tensor1d([0, 0]));
+    const gradL = tf.grad((m) => {
+      const diff = tf.sub(X, m);
+      return tf.mul(-0.5, tf.sum(tf.mul(tf.matMul(diff, P), diff)));
+    });
+    const byHand: number[][] = [];
+    for (let s = 0; s < 10; s++) {
+      tf.tidy(() => {
+        mu.assign(tf.add(mu, tf.mul(1e-3, gradL(mu))));
+      });
+      byHand.push(Array.from(mu.dataSync()));
+    }
+    tf.dispose([X, P, mu]);
+    assert.deepEqual(
+      run(base, 10, () => null).map((values) => values.slice(0, 2)),
+      byHand,
+    );
+  });
+
+  it('gives the same steps in blocks of points per column as in the row layout (to float32 rounding)', () => {
     for (const optimizer of ['gradient-ascent', 'adam'] as const) {
       const settings = { ...base, optimizer, learningRate: optimizer === 'adam' ? 0.05 : 1e-3 };
       const one = run(settings, 20, () => null);
       // 2 x 150 entries per block: 7 blocks, the last one partial.
-      const blocked = run({ ...settings, blockEntries: 300 }, 20, () => null);
+      const blocked = run({ ...settings, rowLayoutEntries: 0, blockEntries: 300 }, 20, () => null);
+      const single = run({ ...settings, rowLayoutEntries: 0 }, 20, () => null);
+      single.forEach((values, s) =>
+        values.forEach((v, j) =>
+          assert.ok(Math.abs(v - one[s][j]) <= 1e-5 * Math.max(1, Math.abs(v)), `${optimizer} one block, step ${s} [${j}]`),
+        ),
+      );
       one.forEach((values, s) =>
         values.forEach((v, j) =>
           assert.ok(
@@ -71,7 +100,7 @@ describe('createAutodiffStep', () => {
     // Indices in every block, drawn out of order; the gradient of a sum does not depend on the order.
     const batch = [999, 3, 500, 151, 152, 0, 720, 301];
     const one = run(base, 3, () => batch);
-    const blocked = run({ ...base, blockEntries: 300 }, 3, () => batch);
+    const blocked = run({ ...base, rowLayoutEntries: 0, blockEntries: 300 }, 3, () => batch);
     one.forEach((values, s) =>
       values.forEach((v, j) => assert.ok(Math.abs(v - blocked[s][j]) <= 1e-5 * Math.max(1, Math.abs(v)), `step ${s} [${j}]`)),
     );
@@ -86,22 +115,24 @@ describe('createAutodiffStep', () => {
   it('frees every tensor it made, with one block or several, also when a step throws', () => {
     const before = tf.memory().numTensors;
     run(base, 3, () => null);
-    run({ ...base, blockEntries: 300 }, 3, (s) => (s === 1 ? [1, 2, 3] : null));
-    const autodiff = createAutodiffStep(matrix, precision, { ...base, blockEntries: 300 });
+    run({ ...base, rowLayoutEntries: 0, blockEntries: 300 }, 3, (s) => (s === 1 ? [1, 2, 3] : null));
+    const autodiff = createAutodiffStep(matrix, precision, { ...base, rowLayoutEntries: 0, blockEntries: 300 });
     assert.throws(() => autodiff.step([1e9]));
     autodiff.dispose();
     assert.equal(tf.memory().numTensors, before);
   });
 
-  it('leaves a caller-made tensor of the data alive (it uploads its own copy)', () => {
+  it('leaves a caller-made tensor of the data alive (it uploads its own copy), in both layouts', () => {
     const tensor = tf.tensor2d(rows, [1000, 2], 'float32');
     try {
       const fromTensor = readRows('test', 'rows', tensor);
-      const autodiff = createAutodiffStep(fromTensor, precision, base);
-      const viaTensor = Array.from(autodiff.step(null));
-      autodiff.dispose();
-      assert.equal(tensor.isDisposed, false);
-      assert.deepEqual(viaTensor, run(base, 1, () => null)[0]);
+      for (const layout of [{}, { rowLayoutEntries: 0 }]) {
+        const autodiff = createAutodiffStep(fromTensor, precision, { ...base, ...layout });
+        const viaTensor = Array.from(autodiff.step(null));
+        autodiff.dispose();
+        assert.equal(tensor.isDisposed, false);
+        assert.deepEqual(viaTensor, run({ ...base, ...layout }, 1, () => null)[0]);
+      }
     } finally {
       tensor.dispose();
     }
