@@ -126,6 +126,42 @@ describe('learningRateSweep', () => {
   });
 });
 
+describe("learningRateSweep with gradient: 'sufficient-statistics'", () => {
+  it('counts the same steps as the autodiff sweep for every rate, with no tensor made', () => {
+    // Rates from crawling to diverging (curvature n = 200 for 'sum' with identity: stable below 0.01).
+    const options = {
+      learningRates: [1e-4, 1e-3, 5e-3, 9e-3, 1.2e-2],
+      optimizers: ['gradient-ascent', 'momentum', 'adam'] as const,
+      objective: 'sum' as const,
+      maxSteps: 300,
+    };
+    const autodiff = learningRateSweep(rows, identity, { ...options, optimizers: [...options.optimizers] });
+    const before = tf.memory().numTensors;
+    const closed = learningRateSweep(rows, identity, {
+      ...options,
+      optimizers: [...options.optimizers],
+      gradient: 'sufficient-statistics',
+    });
+    assert.equal(tf.memory().numTensors, before);
+    assert.deepEqual(
+      closed.map((r) => [r.optimizer, r.learningRate, r.steps, r.status]),
+      autodiff.map((r) => [r.optimizer, r.learningRate, r.steps, r.status]),
+    );
+  });
+
+  it('rejects an unknown gradient and an unknown option key', () => {
+    assert.throws(() => learningRateSweep(rows, identity, { learningRates: [1], gradient: 'exact' as 'autodiff' }), {
+      name: 'RangeError',
+      message: "learningRateSweep requires options.gradient to be one of 'autodiff', 'sufficient-statistics', got 'exact'",
+    });
+    assert.throws(() => learningRateSweep(rows, identity, { learningRates: [1], maxstep: 3 } as never), {
+      name: 'RangeError',
+      message:
+        "learningRateSweep requires options to have only the keys 'learningRates', 'optimizers', 'init', 'objective', 'maxSteps', 'tolerance', 'settleSteps', 'gradient', got 'maxstep' (did you mean 'maxSteps'?)",
+    });
+  });
+});
+
 describe('learningRateSweep on dense data (issue 12)', () => {
   it("gives bit for bit the same sweep from every data form, leaking no tensor and keeping the caller's tensor", () => {
     const covariance = [
