@@ -11,7 +11,8 @@ and print the failing cell's number, source and error (or stderr), and exit 1, s
 with the cell's real message.
 
 --twice runs every cell a second time in the same kernel after the first pass (students do this)
-and fails if any cell fails then; the saved outputs are those of the first pass.
+and fails if any cell fails then; the saved outputs are those of the first pass, written before the
+second pass starts (so a caller can tell a first-pass failure, no OUTPUT, from a second-pass one).
 
 A known rare zeromq 6 start-up race (EBUSY "Socket is blocked by a bind or unbind operation")
 can kill the kernel at start: we retry the start once and say so.
@@ -54,15 +55,39 @@ def report_failure(path, nb, label):
     print(f"--- cell source ---\n{source}\n--- cell stderr ---\n{cell_stderr(cell) or '(none)'}", file=sys.stderr)
 
 
-def execute(path, nb, timeout):
+def second_pass(client, path, nb):
+    """Runs every cell again in the kernel of the first pass, on a copy (the first pass is saved)."""
+    again = copy.deepcopy(nb)
+    client.nb = again
+    index = -1
+    try:
+        for index, cell in enumerate(again.cells):
+            if cell.cell_type == "code":
+                cell.outputs = []
+            client.execute_cell(cell, index)
+    except CellExecutionError:
+        cell = again.cells[index]
+        print(f"FAILED second pass in the same kernel: {path}, code cell {index}", file=sys.stderr)
+        print(f"--- cell source ---\n{cell.source[:400]}\n--- cell stderr ---\n{cell_stderr(cell) or '(none)'}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def execute(path, nb, timeout, output, twice):
+    """The first pass, exactly as nbclient's execute() runs it, saved to OUTPUT; with twice, then
+    the second pass in the same kernel (one kernel start, not two)."""
     workdir = os.path.dirname(os.path.abspath(path))
     for attempt in (1, 2):
         client = NotebookClient(nb, timeout=timeout, kernel_name="tslab",
                                 resources={"metadata": {"path": workdir}},
                                 allow_errors=False, record_timing=False)
         try:
-            client.execute()
-            return
+            # setup_kernel shuts the kernel down on leaving; execute() inside it keeps it alive.
+            with client.setup_kernel():
+                client.execute(cleanup_kc=False)
+                nbformat.write(nb, output)
+                return second_pass(client, path, nb) if twice else 0
         except DeadKernelError as error:
             started = any(c.get("execution_count") for c in nb.cells if c.cell_type == "code")
             if attempt == 1 and not started:
@@ -86,35 +111,13 @@ def main():
 
     nb = nbformat.read(args.notebook, as_version=4)
     try:
-        execute(args.notebook, nb, args.timeout)
+        return execute(args.notebook, nb, args.timeout, args.output, args.twice)
     except CellExecutionError:
         report_failure(args.notebook, nb, "cell")
         return 1
     except DeadKernelError as error:
         print(f"FAILED kernel: {args.notebook}: the kernel died: {error}", file=sys.stderr)
         return 1
-    nbformat.write(nb, args.output)
-
-    if args.twice:
-        again = copy.deepcopy(nb)
-        workdir = os.path.dirname(os.path.abspath(args.notebook))
-        client = NotebookClient(again, timeout=args.timeout, kernel_name="tslab",
-                                resources={"metadata": {"path": workdir}})
-        index = -1
-        try:
-            with client.setup_kernel():
-                for _ in range(2):
-                    for index, cell in enumerate(again.cells):
-                        if cell.cell_type == "code":
-                            cell.outputs = []
-                        client.execute_cell(cell, index)
-        except CellExecutionError:
-            cell = again.cells[index]
-            print(f"FAILED second pass in the same kernel: {args.notebook}, code cell {index}", file=sys.stderr)
-            print(f"--- cell source ---\n{cell.source[:400]}\n--- cell stderr ---\n{cell_stderr(cell) or '(none)'}",
-                  file=sys.stderr)
-            return 1
-    return 0
 
 
 if __name__ == "__main__":

@@ -8,6 +8,9 @@
  *           Restart & Run All), and their jupytext pairs notebooks/scripts/NN-name.ts
  *   --pair  only (re)write the jupytext pairs of the notebooks as they are: no execution, no reports
  *   --pdf   also print each HTML report to PDF with headless Chromium (scripts/print-pdf.js)
+ *   --executed-dir=DIR  take a notebook's executed copy from DIR/NN-name.ipynb, where there is one,
+ *           instead of executing it again (the tests share one execution per notebook:
+ *           tests/notebooks/execution-cache.ts); the others are executed as usual
  */
 'use strict';
 const fs = require('fs');
@@ -26,6 +29,7 @@ const args = process.argv.slice(2);
 const save = args.includes('--save');
 const pdf = args.includes('--pdf');
 const pairOnly = args.includes('--pair');
+const executedDir = (args.find((a) => a.startsWith('--executed-dir=')) || '').slice('--executed-dir='.length);
 const named = args.filter((a) => !a.startsWith('--'));
 const notebooks = named.length > 0 ? named.map((n) => path.resolve(n)) : listNotebooks();
 
@@ -62,14 +66,20 @@ let failures = 0;
 for (const notebook of notebooks) {
   const name = path.basename(notebook, '.ipynb');
   const executed = path.join(reportsDir, `${name}.ipynb`);
-  console.log(`[report] executing ${path.relative(root, notebook)}`);
-  const run = spawnSync(path.join(venvBin, 'python'), [path.join(__dirname, 'execute_notebook.py'), notebook, executed], {
-    stdio: 'inherit',
-    env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
-  });
-  if (run.status !== 0) {
-    failures += 1;
-    continue;
+  const given = executedDir ? path.join(executedDir, `${name}.ipynb`) : '';
+  if (given && fs.existsSync(given)) {
+    console.log(`[report] ${path.relative(root, notebook)}: executed copy taken from ${given}`);
+    fs.copyFileSync(given, executed);
+  } else {
+    console.log(`[report] executing ${path.relative(root, notebook)}`);
+    const run = spawnSync(path.join(venvBin, 'python'), [path.join(__dirname, 'execute_notebook.py'), notebook, executed], {
+      stdio: 'inherit',
+      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+    });
+    if (run.status !== 0) {
+      failures += 1;
+      continue;
+    }
   }
   if (save) {
     fs.copyFileSync(executed, notebook);

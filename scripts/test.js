@@ -15,15 +15,59 @@
  *
  * Usage: node scripts/test.js [--lint] [--unit] [--project] [--kernel] [--notebooks] [--course] [--browser]  (default: all)
  * Expects a built dist/ (npm test runs the set-up first, which builds).
+ *
+ * Jobs side by side. Each group is one job (one `node --test` process, its files one after the
+ * other), except notebooks and browser, whose files are one job each. Jobs run
+ * LIKELIHOOD_LAB_TEST_JOBS at a time (default: the number of cores, at most 2), longest first, so
+ * that the cores a job leaves idle (a kernel starting, a page loading) do another job's work. Each
+ * job's output is printed whole when it ends, then a summary with every job's time. Rules:
+ * - the project group re-runs the set-up, which deletes and rebuilds dist/: it runs first, with
+ *   nothing beside it but lint (which reads no dist/);
+ * - the HTML report check runs after the notebook test, whose executions it converts instead of
+ *   executing every notebook once more (tests/notebooks/execution-cache.ts), and the PDF check
+ *   after it (both write reports/).
+ * The jobs share a folder for this run (LIKELIHOOD_LAB_TEST_RUN_DIR, under the system's temp
+ * folder, removed at the end) for those executions; nothing is kept between runs.
  */
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { spawn } = require('child_process');
 
 const root = path.resolve(__dirname, '..');
 const distTests = path.join(root, 'dist', 'tests');
 const SPECIAL = ['project', 'kernel', 'notebooks', 'course', 'browser'];
+/** Groups whose files run as jobs of their own. */
+const SPLIT = ['notebooks', 'browser'];
+/**
+ * Rough seconds of a job on an idle 2-core machine, to start the longest first (a job not listed
+ * counts 30 s). Only the order depends on them; nothing is timed out or asserted.
+ */
+const COST = {
+  'notebooks/notebooks.test.js': 300,
+  'browser/jupyterlab.test.js': 270,
+  'notebooks/nbval.test.js': 240,
+  'notebooks/parameters.test.js': 200,
+  'unit (tensorflow backend)': 100,
+  'unit (cpu backend)': 100,
+  'browser/html-reports.test.js': 60,
+  'browser/chart-outputs.test.js': 60,
+  course: 50,
+  'notebooks/papermill.test.js': 30,
+  'notebooks/execute.test.js': 25,
+  lint: 25,
+  project: 25,
+  'browser/pdf.test.js': 15,
+  kernel: 15,
+  'browser/explore.test.js': 15,
+  'notebooks/jupytext.test.js': 8,
+};
+/** A job starts only after these jobs of the same run (when they are part of it) have ended. */
+const AFTER = {
+  'browser/html-reports.test.js': ['notebooks/notebooks.test.js'],
+  'browser/pdf.test.js': ['browser/html-reports.test.js'],
+};
 
 function testFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -54,6 +98,10 @@ for (const name of wanted) {
   }
 }
 
+/**
+ * The groups' runs, in the order of the summary; each run has one or more jobs.
+ * A job: { name, label, files, args?, env, cost, after, rebuildsDist, readsNoDist }.
+ */
 const skipNative = process.env.LIKELIHOOD_LAB_SKIP_NATIVE === '1';
 const runs = [];
 for (const group of wanted) {
@@ -72,34 +120,141 @@ for (const group of wanted) {
   }
 }
 
-let passed = 0;
-let failed = 0;
-const lines = [];
+const jobs = [];
 for (const run of runs) {
-  if (run.files.length === 0 && !run.args) {
-    console.error(`\n== ${run.label}: NO TEST FILES in dist/tests (is the lib built? run npm run setup)`);
-    failed += 1;
-    lines.push(`${run.label}: no test files`);
-    continue;
-  }
-  console.log(`\n== ${run.label}: ${run.args ? 'scripts/lint.js' : `${run.files.length} files`}`);
-  const result = spawnSync(
-    process.execPath,
-    run.args || ['--test', '--test-reporter=spec', '--test-concurrency=1', ...run.files],
-    { cwd: root, env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', ...run.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  const count = (key) => Number((result.stdout.match(new RegExp(`^ℹ ${key} (\\d+)$`, 'm')) || [])[1] || 0);
-  let p = count('pass');
-  let f = count('fail') + count('cancelled');
-  if (result.status !== 0 && f === 0) f = 1; // a crash before the summary still fails
-  passed += p;
-  failed += f;
-  lines.push(`${run.label}: ${p} passed, ${f} failed`);
+  const parts = SPLIT.includes(run.label) ? run.files.map((file) => [path.relative(distTests, file)]) : [[run.label]];
+  run.jobs = parts.map(([name]) => ({
+    name,
+    label: run.label,
+    files: SPLIT.includes(run.label) ? [path.join(distTests, name)] : run.files,
+    args: run.args,
+    env: run.env,
+    cost: COST[name] ?? 30,
+    after: AFTER[name] ?? [],
+    rebuildsDist: run.label === 'project',
+    readsNoDist: run.label === 'lint',
+  }));
+  if (run.files.length > 0 || run.args) jobs.push(...run.jobs);
 }
 
-console.log('\n== summary');
-for (const line of lines) console.log(`  ${line}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+const parallel = Math.max(1, Number(process.env.LIKELIHOOD_LAB_TEST_JOBS) || Math.min(cores, 2));
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-test-run-'));
+const removeRunDir = () => fs.rmSync(runDir, { recursive: true, force: true });
+
+/** Starts one job; resolves with its counts and time when it ends. */
+function start(job) {
+  const t0 = Date.now();
+  const child = spawn(process.execPath, job.args || ['--test', '--test-reporter=spec', '--test-concurrency=1', ...job.files], {
+    cwd: root,
+    env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', LIKELIHOOD_LAB_TEST_RUN_DIR: runDir, ...job.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  job.child = child;
+  const out = [];
+  const err = [];
+  child.stdout.on('data', (chunk) => out.push(chunk));
+  child.stderr.on('data', (chunk) => err.push(chunk));
+  return new Promise((resolve) => {
+    child.on('error', (error) => err.push(Buffer.from(`test.js: could not start the job: ${error.message}\n`)));
+    child.on('close', (status, signal) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      const count = (key) => Number((stdout.match(new RegExp(`^ℹ ${key} (\\d+)$`, 'm')) || [])[1] || 0);
+      const passed = count('pass');
+      let failed = count('fail') + count('cancelled');
+      if ((status !== 0 || signal) && failed === 0) failed = 1; // a crash before the summary still fails
+      resolve({ passed, failed, seconds: (Date.now() - t0) / 1000, stdout, stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  const pending = [...jobs].sort((a, b) => b.rebuildsDist - a.rebuildsDist || b.cost - a.cost);
+  const names = new Set(jobs.map((job) => job.name));
+  const ended = new Set();
+  const running = new Set();
+  const canStart = (job) => {
+    if (!job.after.every((name) => ended.has(name) || !names.has(name))) return false;
+    if (job.readsNoDist) return true;
+    if (job.rebuildsDist) return [...running].every((other) => other.readsNoDist);
+    // nothing that reads dist/ while the set-up rebuilds it, or before (it goes first)
+    return ![...running, ...pending].some((other) => other.rebuildsDist);
+  };
+  console.log(`test.js: ${jobs.length} jobs, ${parallel} at a time (${cores} cores)`);
+  await new Promise((resolve) => {
+    const next = () => {
+      if (pending.length === 0 && running.size === 0) return resolve();
+      for (const job of [...pending]) {
+        if (running.size >= parallel) break;
+        if (!canStart(job)) continue;
+        pending.splice(pending.indexOf(job), 1);
+        running.add(job);
+        console.log(`[test.js ${elapsed(t0)}] start ${job.name}`);
+        start(job).then((result) => {
+          running.delete(job);
+          ended.add(job.name);
+          job.result = result;
+          console.log(
+            `\n== ${job.name === job.label ? job.label : `${job.label}: ${job.name}`} (${result.seconds.toFixed(0)} s)`,
+          );
+          process.stdout.write(result.stdout);
+          process.stderr.write(result.stderr);
+          console.log(`[test.js ${elapsed(t0)}] end ${job.name}: ${result.passed} passed, ${result.failed} failed`);
+          next();
+        });
+      }
+      if (running.size === 0 && pending.length > 0) {
+        // only when a job waits for one that is not part of this run: cannot happen with AFTER's rule
+        for (const job of pending.splice(0)) job.result = { passed: 0, failed: 1, seconds: 0, stdout: '', stderr: '' };
+        resolve();
+      }
+    };
+    next();
+  });
+
+  let passed = 0;
+  let failed = 0;
+  console.log(`\n== summary (${parallel} jobs at a time, ${elapsed(t0)} in all)`);
+  for (const run of runs) {
+    if (run.files.length === 0 && !run.args) {
+      console.error(`  ${run.label}: NO TEST FILES in dist/tests (is the lib built? run npm run setup)`);
+      failed += 1;
+      continue;
+    }
+    const p = run.jobs.reduce((n, job) => n + job.result.passed, 0);
+    const f = run.jobs.reduce((n, job) => n + job.result.failed, 0);
+    const times = run.jobs.map(
+      (job) => (run.jobs.length > 1 ? `${path.basename(job.name)} ` : '') + `${job.result.seconds.toFixed(0)} s`,
+    );
+    passed += p;
+    failed += f;
+    console.log(`  ${run.label}: ${p} passed, ${f} failed (${times.join(', ')})`);
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+function elapsed(t0) {
+  const s = Math.round((Date.now() - t0) / 1000);
+  return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const job of jobs) if (job.child && job.child.exitCode === null) job.child.kill(signal);
+    removeRunDir();
+    process.exit(130);
+  });
+}
+
+main()
+  .then((code) => {
+    removeRunDir();
+    process.exit(code);
+  })
+  .catch((error) => {
+    console.error(error);
+    removeRunDir();
+    process.exit(1);
+  });

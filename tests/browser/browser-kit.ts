@@ -10,9 +10,11 @@
  * run exactly as `npm run ...` runs them.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import type { Page } from 'playwright-core';
+import { findExecutedCopy } from '../notebooks/execution-cache';
 
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
 const scripts = path.join(projectRoot, 'scripts');
@@ -103,7 +105,12 @@ export async function screenshotCharts(page: Page, info: NotebookInfo, dir = scr
   return files;
 }
 
-/** reports/<name>.html, made by `node scripts/report.js` when missing or older than the notebook. */
+/**
+ * reports/<name>.html, made by `node scripts/report.js` when missing or older than the notebook.
+ * Where the notebook test of this test run already executed a notebook as it is now (same bytes,
+ * same lib build), report.js converts that execution (`--executed-dir`) instead of running every
+ * cell once more: see tests/notebooks/execution-cache.ts.
+ */
 export function ensureReports(infos: NotebookInfo[], log: (line: string) => void): void {
   const stale = infos.filter((info) => {
     const html = path.join(reportsDir, `${info.name}.html`);
@@ -111,14 +118,26 @@ export function ensureReports(infos: NotebookInfo[], log: (line: string) => void
   });
   if (stale.length === 0) return;
   log(`running scripts/report.js for ${stale.map((i) => path.basename(i.file)).join(', ')} (missing or older than the notebook)`);
-  const t0 = Date.now();
-  const run = spawnSync(process.execPath, [path.join(scripts, 'report.js'), ...stale.map((i) => i.file)], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    timeout: 15 * 60 * 1000,
-    killSignal: 'SIGKILL',
-    maxBuffer: 64 * 1024 * 1024,
+  const executed = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-executed-'));
+  const reused = stale.filter((info) => {
+    const copy = findExecutedCopy(info.file);
+    if (copy) fs.copyFileSync(copy, path.join(executed, `${info.name}.ipynb`));
+    return copy !== undefined;
   });
+  if (reused.length > 0) log(`reusing this test run's execution of ${reused.map((i) => path.basename(i.file)).join(', ')}`);
+  const t0 = Date.now();
+  const run = spawnSync(
+    process.execPath,
+    [path.join(scripts, 'report.js'), `--executed-dir=${executed}`, ...stale.map((i) => i.file)],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 15 * 60 * 1000,
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  fs.rmSync(executed, { recursive: true, force: true });
   log(`report.js took ${((Date.now() - t0) / 1000).toFixed(1)} s, exit ${run.status}`);
   if (run.status !== 0) {
     throw new Error(

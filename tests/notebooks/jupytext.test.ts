@@ -23,8 +23,37 @@ interface Cell {
   metadata: { tags?: string[] };
 }
 
+const scriptOf = (name: string) => path.join(scriptsDir, name.replace(/\.ipynb$/, '.ts'));
+/** The command lines the tests below run: each notebook to ts:percent, each pair back to ipynb. */
+const COMMANDS = notebooks.flatMap((name) => [
+  ['--to', 'ts:percent', '--output', '-', path.join(notebooksDir, name)],
+  ['--to', 'ipynb', '--output', '-', scriptOf(name)],
+]);
+
+interface Ran {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+let ran: Map<string, Ran> | undefined;
+
+/**
+ * `jupytext ARGS`'s stdout. All of COMMANDS run at the first call, in one Python process
+ * (jupytext-batch.py calls jupytext's own entry point per command line): one start-up of
+ * Python and jupytext instead of one per command.
+ */
 function jupytext(args: string[]): string {
-  const run = spawnSync(path.join(venvBin, 'jupytext'), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (!ran) {
+    const batch = spawnSync(path.join(venvBin, 'python'), [path.join(root, 'tests', 'notebooks', 'jupytext-batch.py'), JSON.stringify(COMMANDS)], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(batch.status, 0, `jupytext-batch.py:\n${batch.stderr}`);
+    const results = JSON.parse(batch.stdout) as Ran[];
+    ran = new Map(COMMANDS.map((command, i) => [JSON.stringify(command), results[i]]));
+  }
+  const run = ran.get(JSON.stringify(args));
+  assert.ok(run, `jupytext ${args.join(' ')} is not among the batch's command lines`);
   assert.equal(run.status, 0, `jupytext ${args.join(' ')}:\n${run.stderr}`);
   return run.stdout;
 }
@@ -44,14 +73,14 @@ describe('jupytext pairs of the notebooks', () => {
 
   for (const name of notebooks) {
     it(`${name}: its script is what jupytext writes for it now`, () => {
-      const script = path.join(scriptsDir, name.replace(/\.ipynb$/, '.ts'));
+      const script = scriptOf(name);
       assert.ok(fs.existsSync(script), `${path.relative(root, script)} is missing: ${HINT}`);
       const fresh = jupytext(['--to', 'ts:percent', '--output', '-', path.join(notebooksDir, name)]);
       assert.ok(fresh.trimEnd() === fs.readFileSync(script, 'utf8').trimEnd(), `${path.relative(root, script)} drifted from ${name}: ${HINT}`);
     });
 
     it(`${name}: reading the script back gives the same cells, kinds, sources and tags`, () => {
-      const script = path.join(scriptsDir, name.replace(/\.ipynb$/, '.ts'));
+      const script = scriptOf(name);
       const back = JSON.parse(jupytext(['--to', 'ipynb', '--output', '-', script])) as { cells: Cell[] };
       const original = JSON.parse(fs.readFileSync(path.join(notebooksDir, name), 'utf8')) as { cells: Cell[] };
       assert.deepEqual(shape(back.cells), shape(original.cells));

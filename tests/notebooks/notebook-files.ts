@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { keepExecutedCopy } from './execution-cache';
 
 export const root = path.resolve(__dirname, '..', '..', '..');
 export const notebooksDir = path.join(root, 'notebooks');
@@ -61,19 +62,31 @@ export interface Execution {
 
 /**
  * Executes `file` in a fresh kernel (its folder as working directory) and returns the executed
- * notebook. With `twice`, every cell then runs again in the same kernel without a restart.
+ * notebook. With `twice`, every cell then runs again in the same kernel without a restart (the
+ * returned outputs are those of the first pass). With `keepAs`, the executed file of the first pass
+ * is also kept there (see execution-cache.ts), when the first pass ran to its end.
  */
-export function executeNotebook(file: string, options: { twice?: boolean; timeoutSeconds?: number } = {}): Execution {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-nb-')), path.basename(file));
-  const args = [executor, file, out, '--timeout', String(options.timeoutSeconds ?? 600)];
-  if (options.twice) args.push('--twice');
-  const run = spawnSync(venvPython, args, {
-    encoding: 'utf8',
-    env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
-    timeout: 20 * 60 * 1000,
-  });
-  const notebook = fs.existsSync(out) ? readNotebook(out) : null;
-  return { ok: run.status === 0, stderr: `${run.stderr ?? ''}${run.error ? String(run.error) : ''}`, notebook };
+export function executeNotebook(
+  file: string,
+  options: { twice?: boolean; timeoutSeconds?: number; keepAs?: string } = {},
+): Execution {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'likelihood-lab-nb-'));
+  try {
+    const out = path.join(dir, path.basename(file));
+    const args = [executor, file, out, '--timeout', String(options.timeoutSeconds ?? 600)];
+    if (options.twice) args.push('--twice');
+    const run = spawnSync(venvPython, args, {
+      encoding: 'utf8',
+      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+      timeout: 20 * 60 * 1000,
+    });
+    // the executor writes OUTPUT only after a first pass without a failed cell
+    const notebook = fs.existsSync(out) ? readNotebook(out) : null;
+    if (notebook && options.keepAs) keepExecutedCopy(out, options.keepAs);
+    return { ok: run.status === 0, stderr: `${run.stderr ?? ''}${run.error ? String(run.error) : ''}`, notebook };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** All text a notebook printed (stdout streams, text/plain and text/markdown of displays). */

@@ -6,6 +6,8 @@
  * - the key numbers are in the outputs (the seed's theta_MAP, P(two tails), 4/9, fitted means);
  * - re-run equality: every output equals the committed one (text, JSON and SVG exactly; image/png,
  *   execution metadata and widget state ignored);
+ * - the executed copy of the first pass is kept for the rest of the test run, so that the HTML
+ *   report check converts this execution instead of running the notebook once more;
  * - the committed file was saved after a clean run and stays under 5 MB.
  */
 import { describe, it, before } from 'node:test';
@@ -23,6 +25,7 @@ import {
   type NotebookOutput,
   VEGA_LITE,
 } from './notebook-files';
+import { executedCopyPath } from './execution-cache';
 
 const MAX_NOTEBOOK_BYTES = 5 * 1024 * 1024;
 // float32 fits of the mean of 10,000 points with |x| ~ 3: the sum's rounding and the 1e-6 step
@@ -121,7 +124,8 @@ for (const file of notebooks) {
     const committed = readNotebook(file);
 
     before(() => {
-      run = executeNotebook(file, { twice: true });
+      // the first pass is kept for this test run: the HTML report check converts it (execution-cache.ts)
+      run = executeNotebook(file, { twice: true, keepAs: executedCopyPath(file) });
     });
 
     it('runs every cell in a fresh kernel, and again in the same kernel, without a failure', () => {

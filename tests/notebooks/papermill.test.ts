@@ -35,6 +35,10 @@ function run(args: string[]): string {
   return `${result.stdout}${result.stderr}`;
 }
 
+let help02: string | undefined;
+/** `papermill --help-notebook` on notebook 02, run once for the two tests that read it. */
+const helpNotebook02 = (): string => (help02 ??= run(['--help-notebook', NOTEBOOK_02]));
+
 /** The numbers of a printed vector `(a, b)` after `label`. */
 function vectorAfter(text: string, label: string): number[] {
   const match = new RegExp(`${label.replace(/[()]/g, '\\$&')}\\s*=?\\s*\\(([^)]*)\\)`).exec(text);
@@ -53,7 +57,7 @@ describe('papermill parameters', () => {
   });
 
   it('lists the parameters of a notebook with --help-notebook', () => {
-    const help = run(['--help-notebook', NOTEBOOK_02]);
+    const help = helpNotebook02();
     assert.match(help, /^\s+seed: number \(default \d+\)/m);
     assert.match(help, /^\s+n: number \(default \d+\)/m);
     const source = joined(readNotebook(NOTEBOOK_02).cells.find((c) => (c.metadata.tags ?? []).includes('parameters'))?.source);
@@ -86,7 +90,7 @@ describe('papermill parameters', () => {
       sampleMultivariateNormal(n: number, mean: number[], cov: number[][], o: { seed: number }): number[][];
       multivariateGaussianMle(rows: number[][]): { mean: number[] };
     };
-    const help = run(['--help-notebook', NOTEBOOK_02]);
+    const help = helpNotebook02();
     const covariance = JSON.parse(/^\s+covariance: [^(]*\(default (.*)\)$/m.exec(help)?.[1] ?? 'null') as number[][];
     const expected = lab.multivariateGaussianMle(lab.sampleMultivariateNormal(params.n, params.trueMean, covariance, { seed: params.seed })).mean;
     const sampleMean = vectorAfter(printed, 'sample mean (closed-form MLE)');
