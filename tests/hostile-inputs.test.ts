@@ -185,7 +185,8 @@ describe('size limits (class 4)', () => {
     );
     assert.throws(() => sampleMultivariateNormal(2 ** 32, [0], [[1]]), {
       name: 'RangeError',
-      message: "sampleMultivariateNormal requires n to be at most 10000000 with format 'rows' (use format 'dense' for more), got 4294967296",
+      message:
+        "sampleMultivariateNormal requires n to be at most 10000000 with format 'rows' (use format 'dense' for more), got 4294967296",
     });
     assert.throws(() => sampleWithoutReplacement(2 ** 40, 2 ** 32, 0), {
       name: 'RangeError',

@@ -1,11 +1,4 @@
-import {
-  assertBoolean,
-  assertCovariance,
-  assertInteger,
-  assertOptions,
-  assertFiniteNumber,
-  describeValue,
-} from '../guards';
+import { assertBoolean, assertCovariance, assertInteger, assertOptions, assertFiniteNumber, describeValue } from '../guards';
 import { readRows } from '../data/dense-rows';
 import type { DataRows } from '../data/dense-rows';
 import { logDeterminantFromCholesky, inverseFromCholesky } from '../linalg/spd-inverse';
