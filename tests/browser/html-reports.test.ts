@@ -6,7 +6,8 @@
  * the committed notebook has chart outputs (nbconvert 7 writes each chart's image/svg+xml as an
  * <img src="data:image/svg+xml;base64,..."> in a .jp-RenderedSVG output), none broken, and no
  * Vega-Lite spec shown as raw JSON text. Reports missing or older than their notebook are made
- * first (that runs every cell, so it takes a while).
+ * first: from the notebook test's execution of the same notebook when this test run has one
+ * (tests/notebooks/execution-cache.ts), else by running every cell (that takes a while).
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
