@@ -45,7 +45,7 @@ const KEY_OUTPUTS: Record<string, { lines?: string[]; fits?: string[] }> = {
     ],
   },
   // '=' is printed only when the from-scratch loop's path equals fitGaussianMean's to float32 precision.
-  '02-gradient-ascent.ipynb': { lines: ['from-scratch path = library path: '], fits: ['fitted mean'] },
+  '02-gradient-ascent.ipynb': { lines: ['from-scratch path = library path: ', 'sufficient statistics: converged after 57 steps'], fits: ['fitted mean'] },
   // 'agree to float32 precision' is printed only when the written-out loop's path matches tf.train's
   // (relative difference <= 1e-4); the contest's step counts are those of the native backend.
   '03-optimizers.ipynb': {
