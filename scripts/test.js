@@ -21,8 +21,8 @@
  * LIKELIHOOD_LAB_TEST_JOBS at a time (default: the number of cores, at most 2), longest first, so
  * that the cores a job leaves idle (a kernel starting, a page loading) do another job's work. Each
  * job's output is printed whole when it ends, then a summary with every job's time. Rules:
- * - the project group re-runs the set-up, which deletes and rebuilds dist/: it runs first, with
- *   nothing beside it but lint (which reads no dist/);
+ * - the project group re-runs the set-up, which deletes and rebuilds dist/: it runs first and alone
+ *   (even lint reads dist/: the scripts' type check resolves the package's own types there);
  * - the HTML report check runs after the notebook test, whose executions it converts instead of
  *   executing every notebook once more (tests/notebooks/execution-cache.ts), and the PDF check
  *   after it (both write reports/).
@@ -100,7 +100,7 @@ for (const name of wanted) {
 
 /**
  * The groups' runs, in the order of the summary; each run has one or more jobs.
- * A job: { name, label, files, args?, env, cost, after, rebuildsDist, readsNoDist }.
+ * A job: { name, label, files, args?, env, cost, after, rebuildsDist }.
  */
 const skipNative = process.env.LIKELIHOOD_LAB_SKIP_NATIVE === '1';
 const runs = [];
@@ -132,7 +132,6 @@ for (const run of runs) {
     cost: COST[name] ?? 30,
     after: AFTER[name] ?? [],
     rebuildsDist: run.label === 'project',
-    readsNoDist: run.label === 'lint',
   }));
   if (run.files.length > 0 || run.args) jobs.push(...run.jobs);
 }
@@ -176,8 +175,7 @@ async function main() {
   const running = new Set();
   const canStart = (job) => {
     if (!job.after.every((name) => ended.has(name) || !names.has(name))) return false;
-    if (job.readsNoDist) return true;
-    if (job.rebuildsDist) return [...running].every((other) => other.readsNoDist);
+    if (job.rebuildsDist) return running.size === 0;
     // nothing that reads dist/ while the set-up rebuilds it, or before (it goes first)
     return ![...running, ...pending].some((other) => other.rebuildsDist);
   };
