@@ -471,7 +471,7 @@ const MISSED_NOTES = {
   setup:
     'Tried and kept: one sweep per stage for the float64 moments with no n-sized temporaries (strided compensated sums, no division by a scale of 1), float32 dense data validated in one pass and uploaded in one transposing pass, block-by-block gradients (peak RSS of a 10^7 set-up 1.23 -> 0.78 GB in a lone process).',
   import:
-    "TensorFlow.js loads at import: tfjs-node's native binding and @tensorflow/tfjs (~540 ms of the require on a quiet machine) load at import because the lib exports `tf` as the TensorFlow.js namespace, which notebooks also use for types (`lab.tf.Tensor`); a lazily loaded Proxy cannot also be a type namespace, and every notebook's import cell calls lab.backendSummary(), which loads TensorFlow anyway. The import cell's TypeScript compile reads ~950 .d.ts files (tfjs-core alone 434). Tried and kept: vega, vega-lite and resvg load on the first chart (about 135 ms less at import, tested), and the kernel's per-cell compile no longer maps every file's import references on tslab's two rebuilds per cell (17-29% less compile CPU per cell, byte-identical output).",
+    "TensorFlow.js loads at import (tfjs-node's native binding and @tensorflow/tfjs are most of the require): the lib exports `tf` as the TensorFlow.js namespace, which notebooks also use for types (`lab.tf.Tensor`), and a lazily loaded Proxy cannot also be a type namespace; every notebook's import cell calls lab.backendSummary(), which would load TensorFlow anyway. The notebooks' own import cell, `import * as lab from 'likelihood-lab'` (not timed here: this row times a require), also type-checks: tslab reads ~950 .d.ts files (tfjs-core alone 434), about 1.5 s. Tried and kept: vega, vega-lite and resvg load on the first chart (about 135 ms less at import, tested), and the kernel's per-cell compile no longer maps every file's import references on tslab's two rebuilds per cell (17-29% less compile CPU per cell, byte-identical output).",
   runAll:
     "With per-cell type checking the floor alone is near 25 s: five kernel starts (~2.5 s each), five import cells (~1.5 s of compile each) and ~175 cells at ~0.1 s of compile each; on top come the notebooks' own fits (notebook 03 compares eight tf.train optimizers over rates and starts). Tried and kept: the cheaper kernel compile and lazy chart renderers (above), and notebook 02's 25-rate sweep on the sufficient-statistics step (same step counts, 14 s -> 0.15 s).",
 };
@@ -624,7 +624,7 @@ at n = 10^4 and 1e-4 · 10^4 / n above (each step then contracts the distance to
 The starter code's Task 1 step: L(X, mu, Sigma), backward, mu += lr grad, and reading L back. Ours: one step of
 \`lab.fitGaussianMean(dense, cov, { tolerance: 0 })\` (default \`gradient: 'autodiff'\`), timed as the gaps between
 consecutive \`onProgress\` calls; each gap includes the lib's per-step bookkeeping (read-back, float64 L, stopping test).
-The first step (inside the set-up) is the warm-up; ${STEPS} steps timed after it.
+Ours: after a warm-up fit of the same length in the same process; PyTorch: after two set-ups, the second one's step the warm-up. ${STEPS} steps timed.
 
 ${sideTable(results.step, ms, sides4)}${notesOf(json.notes, 'step')}
 
