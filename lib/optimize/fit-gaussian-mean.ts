@@ -401,9 +401,12 @@ function runClosedFormSteps(matrix: RowMatrix, precision: number[][], settings: 
     const mu = trace.path[trace.path.length - 1];
     const batchMean = indices === null ? fullLogLikelihood.sampleMean : rowMean(matrix, indices);
     const count = indices === null ? n : indices.length;
-    // The objective the optimizer sees at mu (L_batch, or L_batch / k for 'mean'), float64.
+    // The objective the optimizer sees at mu (L_batch, or L_batch / k for 'mean'), float64; for the
+    // full batch, L at mu is the record's last entry already.
     const objective =
-      indices === null ? perPoint * fullLogLikelihood.at(mu) : batchObjective(matrix, indices, mu, precision, settings);
+      indices === null
+        ? perPoint * trace.logLikelihoods[trace.logLikelihoods.length - 1]
+        : batchObjective(matrix, indices, mu, precision, settings);
     const gradient = new Array<number>(d);
     for (let a = 0; a < d; a++) {
       let g = 0;

@@ -1,6 +1,7 @@
 import type { Optimizer, Scalar, Tensor, Tensor2D, Variable } from '@tensorflow/tfjs';
 import { tf } from '../backend';
 import type { RowMatrix } from '../data/dense-rows';
+import { rowsTensor } from '../data/rows-tensor';
 import { disposeOptimizer, makeOptimizer } from './make-optimizer';
 import type { OptimizerName } from './types';
 
@@ -131,9 +132,9 @@ export function createAutodiffStep(matrix: RowMatrix, precision: number[][], set
 
 /** The starter code's layout: X as n x d rows, mu of shape [d], c applied to the sum at the end; tensors go to `owned`. */
 function rowLayout(matrix: RowMatrix, precision: number[][], settings: AutodiffStepSettings, owned: Tensor[]): Layout {
-  const { values, n, d } = matrix;
-  const data = tf.tensor2d(values instanceof Float32Array ? values : Float32Array.from(values), [n, d], 'float32');
-  owned.push(data);
+  const { d } = matrix;
+  const data = rowsTensor(matrix);
+  if (data !== matrix.tensor) owned.push(data); // a caller's tensor is used as it is, never disposed
   const precisionTensor = tf.tensor2d(precision, [d, d], 'float32');
   owned.push(precisionTensor);
   const factor = tf.scalar(settings.factor, 'float32');

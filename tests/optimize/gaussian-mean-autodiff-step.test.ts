@@ -122,7 +122,7 @@ describe('createAutodiffStep', () => {
     assert.equal(tf.memory().numTensors, before);
   });
 
-  it('leaves a caller-made tensor of the data alive (it uploads its own copy), in both layouts', () => {
+  it('leaves a caller-made tensor of the data alive and gives the same steps from it, in both layouts', () => {
     const tensor = tf.tensor2d(rows, [1000, 2], 'float32');
     try {
       const fromTensor = readRows('test', 'rows', tensor);
